@@ -1,0 +1,20 @@
+# Shared CMake helpers.
+
+# Compile each public header of an INTERFACE target on its own (target
+# all_verify_interface_header_sets, which the presets build).
+function(mynumber_verify_headers target)
+  set_target_properties(${target} PROPERTIES VERIFY_INTERFACE_HEADER_SETS ON)
+endfunction()
+
+# A doctest executable from the given sources plus tests/main.cpp, registered with ctest.
+#   mynumber_add_test(NAME <name> SOURCES <files...> LIBRARIES <targets...>)
+function(mynumber_add_test)
+  cmake_parse_arguments(ARG "" "NAME" "SOURCES;LIBRARIES" ${ARGN})
+  add_executable(${ARG_NAME} ${MYNUMBER_TEST_MAIN} ${ARG_SOURCES})
+  target_link_libraries(${ARG_NAME} PRIVATE ${ARG_LIBRARIES} doctest::doctest)
+  target_compile_definitions(${ARG_NAME} PRIVATE
+    MYNUMBER_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
+    MYNUMBER_REFERENCE_DIR="${MYNUMBER_REFERENCE_DIR}"
+    MYNUMBER_TEST_WORK_DIR="${CMAKE_CURRENT_BINARY_DIR}/${ARG_NAME}.work")
+  add_test(NAME ${ARG_NAME} COMMAND ${ARG_NAME})
+endfunction()

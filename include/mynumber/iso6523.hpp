@@ -1,0 +1,96 @@
+// File: iso6523.hpp — ISO/IEC 6523 and Peppol participant identifiers for Japanese parties.
+// ICD 0188 (Peppol JP:SST) = corporate number, value "0188:<13 digits>";
+// ICD 0221 (Peppol JP:IIN) = qualified-invoice issuer number, value "0221:T<13 digits>";
+// Peppol participant id = "iso6523-actorid-upis::" + one of those (numbers.md §3.1).
+#ifndef MYNUMBER_ISO6523_HPP
+#define MYNUMBER_ISO6523_HPP
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "invoice_number.hpp"
+
+MYNUMBER_BEGIN_NAMESPACE
+
+enum class icd : std::uint16_t {
+  jp_corporate_number = 188,  // 0188, JP:SST
+  jp_invoice_number = 221,    // 0221, JP:IIN
+};
+
+inline constexpr std::string_view peppol_participant_scheme = "iso6523-actorid-upis";
+
+// A party identified under ICD 0188 or 0221.
+class party_identifier {
+ public:
+  party_identifier(const corporate_number& n) : value_(n) {}
+  party_identifier(const invoice_number& n) : value_(n) {}
+
+  [[nodiscard]] icd scheme() const noexcept {
+    return std::holds_alternative<corporate_number>(value_) ? icd::jp_corporate_number : icd::jp_invoice_number;
+  }
+  [[nodiscard]] const corporate_number* corporate() const noexcept { return std::get_if<corporate_number>(&value_); }
+  [[nodiscard]] const invoice_number* invoice() const noexcept { return std::get_if<invoice_number>(&value_); }
+
+  // "0188:7000012050002" or "0221:T7000012050002".
+  [[nodiscard]] std::string to_iso6523() const {
+    if (const auto* c = corporate()) return "0188:" + c->reveal();
+    return "0221:" + invoice()->to_string();
+  }
+  // "iso6523-actorid-upis::0188:7000012050002".
+  [[nodiscard]] std::string to_peppol_participant() const {
+    return std::string(peppol_participant_scheme) + "::" + to_iso6523();
+  }
+
+  friend bool operator==(const party_identifier& a, const party_identifier& b) noexcept { return a.value_ == b.value_; }
+  friend bool operator!=(const party_identifier& a, const party_identifier& b) noexcept { return !(a == b); }
+
+ private:
+  std::variant<corporate_number, invoice_number> value_;
+};
+
+// Parses "0188:<corporate number>" or "0221:T<13 digits>". Errors: empty, unknown_scheme
+// (position 0) for another ICD or a missing ':', then the number's own errors, with positions
+// counted from the start of `text`.
+[[nodiscard]] inline result<party_identifier> try_parse_iso6523(std::string_view text) {
+  if (text.empty()) return errc::empty;
+  if (text.substr(0, 5) == "0188:") {
+    auto n = corporate_number::try_parse(text.substr(5));
+    if (!n) return n.error().shifted(5);
+    return party_identifier(*n);
+  }
+  if (text.substr(0, 5) == "0221:") {
+    auto n = invoice_number::try_parse(text.substr(5));
+    if (!n) return n.error().shifted(5);
+    return party_identifier(*n);
+  }
+  return error_info{errc::unknown_scheme, 0, -1, "expected ICD 0188 or 0221"};
+}
+
+// Parses a Peppol participant id "iso6523-actorid-upis::0188:…". The scheme part is matched
+// case-insensitively, as Peppol identifiers are.
+[[nodiscard]] inline result<party_identifier> try_parse_peppol_participant(std::string_view text) {
+  if (text.empty()) return errc::empty;
+  const std::size_t sep = text.find("::");
+  if (sep == std::string_view::npos || sep != peppol_participant_scheme.size())
+    return error_info{errc::unknown_scheme, 0, -1, "expected 'iso6523-actorid-upis::'"};
+  for (std::size_t i = 0; i < sep; ++i) {
+    char c = text[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != peppol_participant_scheme[i])
+      return error_info{errc::unknown_scheme, i, -1, "expected 'iso6523-actorid-upis::'"};
+  }
+  auto id = try_parse_iso6523(text.substr(sep + 2));
+  if (!id) return id.error().shifted(sep + 2);
+  return id;
+}
+
+[[nodiscard]] inline party_identifier parse_iso6523(std::string_view text) { return try_parse_iso6523(text).value(); }
+[[nodiscard]] inline party_identifier parse_peppol_participant(std::string_view text) {
+  return try_parse_peppol_participant(text).value();
+}
+
+MYNUMBER_END_NAMESPACE
+
+#endif  // MYNUMBER_ISO6523_HPP
