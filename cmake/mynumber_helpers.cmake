@@ -6,12 +6,13 @@ function(mynumber_verify_headers target)
   set_target_properties(${target} PROPERTIES VERIFY_INTERFACE_HEADER_SETS ON)
 endfunction()
 
-# A doctest executable from the given sources plus tests/main.cpp, registered with ctest.
+# A doctest executable from the given sources, linked with the shared doctest main (compiled once
+# in tests/CMakeLists.txt as mynumber_doctest_main), registered with ctest.
 #   mynumber_add_test(NAME <name> SOURCES <files...> LIBRARIES <targets...>)
 function(mynumber_add_test)
   cmake_parse_arguments(ARG "" "NAME" "SOURCES;LIBRARIES" ${ARGN})
-  add_executable(${ARG_NAME} ${MYNUMBER_TEST_MAIN} ${ARG_SOURCES})
-  target_link_libraries(${ARG_NAME} PRIVATE ${ARG_LIBRARIES} doctest::doctest)
+  add_executable(${ARG_NAME} ${ARG_SOURCES})
+  target_link_libraries(${ARG_NAME} PRIVATE ${ARG_LIBRARIES} mynumber_doctest_main doctest::doctest)
   target_compile_definitions(${ARG_NAME} PRIVATE
     MYNUMBER_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     MYNUMBER_REFERENCE_DIR="${MYNUMBER_REFERENCE_DIR}"

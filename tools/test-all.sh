@@ -33,7 +33,7 @@ step() {
 workflow() { cmake --workflow --preset "$1"; }
 
 step "c++ dev (g++, C++17)" workflow dev
-step "python (pytest)" python -m pytest -q -p no:cacheprovider bindings/python/tests
+step "python (pytest)" python -m pytest -q -p no:cacheprovider -m "not virtual_card" bindings/python/tests
 export MYNUMBER_BUILD_DIR="$root/build/dev"
 for script in tools/test.d/*.sh; do
   [ -e "$script" ] || continue

@@ -92,7 +92,12 @@ inline void with_kind(number_kind kind, Fn&& fn) noexcept {
   const char* p = buffer.data();
   const char* const end = p + buffer.size();
   bool crlf = false;
-  while (p < end) p = detail::scalar_line(p, end, kind, sink, crlf);
+  bool well_formed = false;
+  std::uint8_t status = 0;
+  while (p < end) {
+    p = detail::scalar_line(p, end, kind, status, crlf, well_formed);
+    sink.put(status);
+  }
   return detail::to_counts(sink);
 }
 
@@ -133,7 +138,7 @@ inline void with_kind(number_kind kind, Fn&& fn) noexcept {
                                                          number_kind kind, std::uint8_t* out,
                                                          std::size_t out_size) noexcept {
   detail::bulk_sink sink{out, out_size};
-  for (std::size_t r = 0; r < count; ++r) detail::scalar_record(data + r * stride, stride, kind, sink);
+  for (std::size_t r = 0; r < count; ++r) sink.put(detail::scalar_record(data + r * stride, stride, kind));
   return detail::to_counts(sink);
 }
 

@@ -55,7 +55,7 @@ enum class errc : int {
   status_word = 211,              // any other unexpected status word
   tlv_malformed = 212,            // BER-TLV truncated, oversized or badly encoded
   apdu_malformed = 213,           // a command or response APDU that breaks ISO 7816-4
-  date_invalid = 214,             // a calendar date that does not exist or lies outside the supported eras
+  date_invalid = 214,             // superseded by invalid_date (906); kept pinned, no longer returned
 
   // --- My Number Act rules (300–399) ---
   law_unknown_id = 300,           // unknown rule, offence, actor or affair id
@@ -85,6 +85,7 @@ enum class errc : int {
   out_of_memory = 903,
   io = 904,                       // file or stream I/O failed
   not_supported = 905,            // feature not compiled in or not available here
+  invalid_date = 906,             // a calendar date that is malformed, does not exist or has no 和暦 form
   internal = 999,
 };
 
@@ -146,6 +147,7 @@ enum class errc : int {
     case errc::out_of_memory: return "out of memory";
     case errc::io: return "I/O error";
     case errc::not_supported: return "not supported";
+    case errc::invalid_date: return "invalid date";
     case errc::internal: return "internal error";
   }
   return "unknown error";

@@ -7,6 +7,7 @@
 #include "check_digit.hpp"
 #include "config.hpp"
 #include "corporate_number.hpp"
+#include "date.hpp"
 #include "error.hpp"
 #include "generate.hpp"
 #include "individual_number.hpp"
@@ -19,5 +20,6 @@
 #include "registration_number.hpp"
 #include "result.hpp"
 #include "version.hpp"
+#include "wareki.hpp"
 
 #endif  // MYNUMBER_MYNUMBER_HPP

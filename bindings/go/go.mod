@@ -1,0 +1,3 @@
+module mynumber/bindings/go
+
+go 1.21

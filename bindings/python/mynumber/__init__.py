@@ -1,0 +1,58 @@
+"""mynumber: Japan's My Number system (マイナンバー制度) in Python.
+
+Individual Numbers (個人番号) and Corporate Numbers (法人番号): validation with reasons and
+positions, check digits, normalisation, masked formatting, seeded generation, T-numbers
+(適格請求書発行事業者登録番号) and ISO 6523 / Peppol identifiers, and bulk validation in C++.
+
+Per-kind functions follow python-stdnum's names: ``mynumber.individual.is_valid(...)``,
+``mynumber.corporate.validate(...)`` and so on. Display forms of IndividualNumber and
+CorporateNumber are masked; ``.reveal()`` is the only way to the digits.
+"""
+
+from __future__ import annotations
+
+from . import _core
+from ._bulk import validate_many
+from ._core import (
+    CardError,
+    CertificateError,
+    CorporateDataError,
+    CorporateNumber,
+    IndividualNumber,
+    InvalidArgumentError,
+    InvalidNumberError,
+    LawQueryError,
+    MyNumberError,
+    MyNumberIOError,
+    NotSupportedError,
+    PinError,
+    SecureDataError,
+    TamperError,
+)
+from . import corporate, individual, invoice
+
+__version__: str = _core.__version__
+
+__all__ = [
+    "__version__",
+    # exceptions
+    "MyNumberError",
+    "InvalidNumberError",
+    "CertificateError",
+    "CardError",
+    "PinError",
+    "LawQueryError",
+    "CorporateDataError",
+    "SecureDataError",
+    "TamperError",
+    "InvalidArgumentError",
+    "MyNumberIOError",
+    "NotSupportedError",
+    # numbers
+    "IndividualNumber",
+    "CorporateNumber",
+    "individual",
+    "corporate",
+    "invoice",
+    "validate_many",
+]
