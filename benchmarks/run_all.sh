@@ -20,8 +20,9 @@
 #                             own so the lead's build/release cache is left alone)
 #   MYNUMBER_BENCH_LINES      lines in the CLI input file (default 10000000)
 #   MYNUMBER_BENCH_RUNS       timed runs of the CLI and wc -l, median reported (default 5)
-#   MYNUMBER_CLI_VALIDATE     the CLI command, input file appended
-#                             (default: mynumber validate --kind individual -f, from .venv/bin if present)
+#   MYNUMBER_CLI_VALIDATE     the CLI command, input file appended (default: both
+#                             `mynumber validate -f` (default flags: --kind auto, lenient) and
+#                             `mynumber validate --kind individual -f`, from .venv/bin if present)
 #   PYTHON                    the Python interpreter with the mynumber package installed
 #                             (default: .venv/bin/python, made by tools/setup.sh, else python3)
 #   MYNUMBER_BENCH_QUICK=1    shorter C++ runs (fewer repetitions) for a smoke test
@@ -39,7 +40,9 @@ default_cli=mynumber
 if [ -x .venv/bin/python ]; then default_python=$root/.venv/bin/python; fi
 if [ -x .venv/bin/mynumber ]; then default_cli=$root/.venv/bin/mynumber; fi
 python=${PYTHON:-$default_python}
-read -r -a cli_validate <<< "${MYNUMBER_CLI_VALIDATE:-$default_cli validate --kind individual -f}"
+read -r -a cli_validate <<< "${MYNUMBER_CLI_VALIDATE:-$default_cli validate -f}"
+cli_variants=("${cli_validate[@]}")
+if [ -z "${MYNUMBER_CLI_VALIDATE:-}" ]; then cli_variants+=(:: "$default_cli" validate --kind individual -f); fi
 out="$build/bench-results"
 mkdir -p "$out"
 rows="$out/rows.tsv"
@@ -174,13 +177,20 @@ if [ ! -f "$data" ]; then
 elif ! command -v "${cli_validate[0]}" > /dev/null 2>&1; then
   missing "CLI" "mynumber validate vs wc -l" "'${cli_validate[0]}' not on PATH"
 else
-  echo "== CLI: ${cli_validate[*]} $data vs wc -l" | tee -a "$log"
+  echo "== CLI: ${cli_variants[*]} $data vs wc -l" | tee -a "$log"
   # Median wall time of $runs runs after one warm-up run each (the file is then in the page cache).
-  "$python" - "$data" "$runs" "$rows" "$bench_bin/bench_numbers" "${cli_validate[@]}" >> "$log" 2>&1 <<'PY'
+  # The CLI commands are separated by "::"; each gets its own row.
+  "$python" - "$data" "$runs" "$rows" "$bench_bin/bench_numbers" "${cli_variants[@]}" >> "$log" 2>&1 <<'PY'
 import os, statistics, subprocess, sys, time
 
-data, runs, rows, floor_bin, cli = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4], sys.argv[5:]
-label = " ".join([os.path.basename(cli[0])] + cli[1:])
+data, runs, rows, floor_bin = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+commands, current = [], []
+for word in sys.argv[5:] + ["::"]:
+    if word == "::":
+        commands.append(current)
+        current = []
+    else:
+        current.append(word)
 
 def timed(cmd):
     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # warm-up
@@ -192,19 +202,21 @@ def timed(cmd):
     return statistics.median(times), status
 
 wc, wc_status = timed(["wc", "-l", data])
-cli_time, cli_status = timed(cli + [data])
+results = [(cli, *timed(cli + [data])) for cli in commands]
 floor, floor_status = timed([floor_bin, "--validate-file", data])
 lines = sum(1 for _ in open(data, "rb"))
-print(f"wc -l: {wc:.3f} s; CLI: {cli_time:.3f} s (exit {cli_status}); {lines} lines")
 with open(rows, "a") as f:
     f.write(f"ROW\tCLI\twc -l on {lines:,} lines\t{wc:.3f}\ts\tbaseline\n")
-    if cli_status != 0:
-        f.write(f"ROW\tCLI\t{label} on {lines:,} lines\tnot available\t\t"
-                f"exited with status {cli_status} on an all-valid file\n")
-    else:
-        verdict = "within 3x: yes" if cli_time <= 3 * wc else "within 3x: NO"
-        f.write(f"ROW\tCLI\t{label} on {lines:,} lines\t{cli_time:.3f}\ts\t"
-                f"{cli_time / wc:.2f}x the time of wc -l ({verdict}); {cli_time / lines * 1e9:.1f} ns/line\n")
+    for cli, cli_time, cli_status in results:
+        label = " ".join([os.path.basename(cli[0])] + cli[1:])
+        print(f"wc -l: {wc:.3f} s; {label}: {cli_time:.3f} s (exit {cli_status}); {lines} lines")
+        if cli_status != 0:
+            f.write(f"ROW\tCLI\t{label} on {lines:,} lines\tnot available\t\t"
+                    f"exited with status {cli_status} on an all-valid file\n")
+        else:
+            verdict = "within 3x: yes" if cli_time <= 3 * wc else "within 3x: NO"
+            f.write(f"ROW\tCLI\t{label} on {lines:,} lines\t{cli_time:.3f}\ts\t"
+                    f"{cli_time / wc:.2f}x the time of wc -l ({verdict}); {cli_time / lines * 1e9:.1f} ns/line\n")
     if floor_status == 0:
         f.write(f"ROW\tCLI\tC++ floor: bench_numbers --validate-file (read(2), reused 4 MiB buffer, "
                 f"validate_lines)\t{floor:.3f}\ts\t{floor / wc:.2f}x the time of wc -l\n")

@@ -11,7 +11,7 @@ set(_mn_law_headers
   include/mynumber/law/identity.hpp include/mynumber/law/json.hpp include/mynumber/law/payment.hpp
   include/mynumber/law/penalty.hpp include/mynumber/law/rules.hpp include/mynumber/law/types.hpp
   include/mynumber/law/use.hpp
-  include/mynumber/law/detail/annex_tables.hpp include/mynumber/law/detail/json.hpp
+  include/mynumber/law/detail/annex_tables.hpp
   include/mynumber/law/detail/rule_tables.hpp)
 target_sources(mynumber_law INTERFACE FILE_SET HEADERS BASE_DIRS include FILES ${_mn_law_headers})
 mynumber_verify_headers(mynumber_law)

@@ -12,7 +12,7 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const auto parsed = mynumber::law::detail::json::parse(text);
+  const auto parsed = mynumber::detail::json::parse(text);
   const auto answer = mynumber::law::try_answer_json(text);
   if (!answer) {
     const int code = static_cast<int>(answer.error().code);
@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   }
   if (!parsed) std::abort();  // an answer implies the request was valid JSON
-  const auto reparsed = mynumber::law::detail::json::parse(*answer);
+  const auto reparsed = mynumber::detail::json::parse(*answer);
   if (!reparsed || reparsed->find("disclaimer") == nullptr) std::abort();
   const auto again = mynumber::law::try_answer_json(text);
   if (!again || *again != *answer) std::abort();

@@ -2,10 +2,10 @@
 # CI fuzzing: builds every target with libFuzzer + ASan + UBSan (the `fuzz` preset), replays the
 # committed corpora through ctest, then fuzzes each target briefly. Any crash fails the step; the
 # crashing input is left in build/fuzz/crashes/ for minimisation (see docs/fuzzing.md).
-#   FUZZ_SECONDS  seconds per target (default 15)
+#   FUZZ_SECONDS  seconds per target (default 10)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${FUZZ_SECONDS:-15}
+seconds=${FUZZ_SECONDS:-10}
 cmake --workflow --preset fuzz
 out=build/fuzz
 mkdir -p "$out/crashes" "$out/work"

@@ -80,7 +80,14 @@ int main(int argc, char** argv) {
     if (a == "--out") out = value();
     else if (a == "--rows") cfg.corporations = std::stoull(value());
     else if (a == "--seed") cfg.seed = std::stoull(value());
-    else if (a == "--date") cfg.snapshot_date = nta_synth::civil_date::parse(value());
+    else if (a == "--date") {
+      const auto day = nta_synth::civil_date::try_parse(value());
+      if (!day) {
+        std::cerr << "gen_nta_bulk: --date: " << day.error().message() << "\n";
+        return 2;
+      }
+      cfg.snapshot_date = *day;
+    }
     else if (a == "--days") cfg.window_days = std::stoi(value());
     else if (a == "--diff-rate") cfg.window_event_rate = std::stod(value());
     else if (a == "--new-rate") cfg.new_rate = std::stod(value());

@@ -6,7 +6,7 @@
 
 using namespace mynumber::law;
 using mynumber::errc;
-namespace json = mynumber::law::detail::json;  // the shared reader (tests/json.test.cpp)
+namespace json = mynumber::detail::json;  // the shared reader (tests/json.test.cpp)
 
 namespace {
 json::value answer(const std::string& request) {

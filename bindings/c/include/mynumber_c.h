@@ -144,10 +144,13 @@ MN_API int mn_error_message(const mn_error *err, char *out, size_t out_size);
 
 /* ---- numbers ------------------------------------------------------------------------------ */
 
-typedef enum mn_kind {
+/* The number kind. A plain int rather than an enum type, so that any value a caller passes is
+ * well-defined on both sides of the boundary; unknown values give MN_E_INVALID_ARGUMENT. */
+typedef int mn_kind;
+enum {
   MN_KIND_INDIVIDUAL = 0, /* 個人番号, 12 digits, check digit last */
   MN_KIND_CORPORATE = 1   /* 法人番号, 13 digits, check digit first */
-} mn_kind;
+};
 
 /* Flags for functions that read a number. */
 #define MN_LENIENT 0x1u       /* accept full-width digits, spaces and dashes (normalize.hpp rules) */

@@ -50,6 +50,16 @@ inline int fail(mn_error* err, errc code, std::size_t position = no_position, in
 }
 inline int fail(mn_error* err, const error_info& info) noexcept { return fail(err, info.code, info.position, info.expected); }
 
+// The error_info an mn_error describes (the inverse of fail()); out-of-range fields are dropped.
+[[nodiscard]] inline error_info to_error_info(const mn_error& err) noexcept {
+  error_info info;
+  const int status = err.status == INT_MIN ? INT_MAX : err.status;
+  info.code = static_cast<errc>(status < 0 ? -status : status);
+  info.position = err.position < 0 ? no_position : static_cast<std::size_t>(err.position);
+  info.expected = err.expected >= 0 && err.expected <= 9 ? err.expected : -1;
+  return info;
+}
+
 // Runs body() (returning int) so that no exception escapes; clears *err first.
 template <class Body>
 [[nodiscard]] int guard(mn_error* err, Body&& body) noexcept {

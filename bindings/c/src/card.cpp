@@ -1,4 +1,5 @@
 // File: card.cpp — the C ABI of mynumber::card (bindings/c/include/mynumber_c/card.h).
+#include "mynumber/detail/json.hpp"
 #include "mynumber_c/card.h"
 
 #include <chrono>
@@ -63,25 +64,6 @@ int bytes_out(const std::vector<std::uint8_t>& bytes, std::uint8_t* out, std::si
   if (out == nullptr && out_size != 0) return c_api::fail(err, errc::null_pointer);
   if (out != nullptr && bytes.size() <= out_size && !bytes.empty()) std::memcpy(out, bytes.data(), bytes.size());
   return static_cast<int>(bytes.size());
-}
-
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (const char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (u < 0x20) {
-      static constexpr char hex[] = "0123456789abcdef";
-      out += "\\u00";
-      out += hex[u >> 4];
-      out += hex[u & 0xF];
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
 }
 
 card::verify_options verify_flags(unsigned flags) {
@@ -230,9 +212,10 @@ MN_API int mn_card_read_basic_info_json(mn_card_reader* reader, mn_card_pin kind
     card::text_credential cred(static_cast<card::pin_kind>(kind), c.value);
     auto info = reader->reader.try_read_basic_info(cred, verify_flags(flags));
     if (!info) return c_api::fail(err, info.error());
-    const std::string json = "{\"name\":" + json_string(info->name) + ",\"address\":" + json_string(info->address) +
-                             ",\"birth_date\":\"" + info->birth.to_string() + "\",\"sex\":\"" + info->sex.digit + "\"}";
-    return c_api::write(json, out, out_size, err);
+    namespace json = mynumber::detail::json;
+    const std::string json_text = "{\"name\":" + json::quote(info->name) + ",\"address\":" + json::quote(info->address) +
+                                  ",\"birth_date\":\"" + info->birth.to_string() + "\",\"sex\":\"" + info->sex.digit + "\"}";
+    return c_api::write(json_text, out, out_size, err);
   });
 }
 

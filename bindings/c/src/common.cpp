@@ -85,12 +85,7 @@ MN_API const char* mn_strerror(int status) {
 MN_API int mn_error_message(const mn_error* err, char* out, size_t out_size) {
   return mn::c_api::guard(nullptr, [&] {
     if (err == nullptr) return mn::c_api::status_of(mn::errc::null_pointer);
-    mn::error_info info;
-    const int status = err->status == INT_MIN ? INT_MAX : err->status;
-    info.code = static_cast<mn::errc>(status < 0 ? -status : status);
-    info.position = err->position < 0 ? mn::no_position : static_cast<std::size_t>(err->position);
-    info.expected = err->expected >= 0 && err->expected <= 9 ? err->expected : -1;
-    return mn::c_api::write(info.message(), out, out_size);
+    return mn::c_api::write(mn::c_api::to_error_info(*err).message(), out, out_size);
   });
 }
 

@@ -52,11 +52,7 @@ MN_API int mn_law_annex_json(const char* request, size_t len, char* out, size_t 
 MN_API int mn_law_error_json(const mn_error* err, char* out, size_t out_size) {
   return mn::c_api::guard(nullptr, [&] {
     if (err == nullptr) return mn::c_api::status_of(mn::errc::null_pointer);
-    mn::error_info info;
-    const int status = err->status == INT_MIN ? INT_MAX : err->status;
-    info.code = static_cast<mn::errc>(status < 0 ? -status : status);
-    info.position = err->position < 0 ? mn::no_position : static_cast<std::size_t>(err->position);
-    return mn::c_api::write(mn::law::error_json(info), out, out_size);
+    return mn::c_api::write(mn::law::error_json(mn::c_api::to_error_info(*err)), out, out_size);
   });
 }
 

@@ -11,8 +11,9 @@ CorporateNumber are masked; ``.reveal()`` is the only way to the digits.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from . import _core
-from ._bulk import validate_many
 from ._core import (
     CardError,
     CertificateError,
@@ -32,6 +33,20 @@ from ._core import (
 from . import corporate, individual, invoice
 
 __version__: str = _core.__version__
+
+if TYPE_CHECKING:
+    from ._bulk import validate_many
+
+
+def __getattr__(name: str) -> Any:
+    # validate_many needs numpy, whose import costs more than everything else here: load it on
+    # first use so that `import mynumber` and the CLI do not pay for it.
+    if name == "validate_many":
+        from ._bulk import validate_many
+
+        globals()["validate_many"] = validate_many
+        return validate_many
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "__version__",

@@ -6,6 +6,9 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <unistd.h>
+
+#include <cerrno>
 #include <cstdint>
 #include <cstring>
 #include <optional>
@@ -326,6 +329,196 @@ codes_array validate_lines_buffer(py::buffer buffer, int kind, bool lenient) {
   return out;
 }
 
+// ---- streaming line validator (the CLI's `validate -f FILE` / stdin path) -----------------------
+
+// The final status of each record of `text` (bulk.hpp line rules) that is not valid, and of the
+// valid ones too if report_valid, passed to sink(index, begin, length, code) with begin/length
+// the record's bytes without "\r\n". The SIMD kernel runs the
+// strict check once over the whole buffer; a record whose strict status is valid (0) or
+// check_digit_mismatch (5) is exactly `length` ASCII digits, on which strict, lenient and auto
+// agree, so only the other records are re-checked with check_one (the per-record reference).
+// `status` is caller-owned scratch reused across calls. Returns the number of records. Call
+// without the GIL.
+template <class Sink>
+std::size_t each_line_code(std::string_view text, int kind, bool lenient, bool report_valid,
+                           std::vector<std::uint8_t>& status, Sink&& sink) {
+  const number_kind simd_kind = kind == kind_auto ? number_kind::individual : static_cast<number_kind>(kind);
+  const std::size_t digits = simd_kind == number_kind::individual ? individual_number_length : corporate_number_length;
+  if (status.size() < text.size() + 1) status.resize(text.size() + 1);  // at most one record per byte
+  const bulk_counts counts = validate_lines(text, simd_kind, status.data(), status.size());
+  if (counts.valid == counts.records && !report_valid) return counts.records;  // nothing to look at
+  std::size_t at = 0;
+  for (std::size_t r = 0; r < counts.records; ++r) {
+    const std::uint8_t strict = status[r];
+    if (strict == 0 || strict == static_cast<std::uint8_t>(errc::check_digit_mismatch)) {
+      if (strict != 0 || report_valid) sink(r, at, digits, static_cast<std::uint16_t>(strict));
+      at += digits;
+      if (at < text.size() && text[at] == '\r') ++at;
+      ++at;  // the newline (or one past the end of a final record without one)
+      continue;
+    }
+    std::size_t eol = text.find('\n', at);
+    if (eol == std::string_view::npos) eol = text.size();
+    std::size_t len = eol - at;
+    if (len != 0 && text[at + len - 1] == '\r') --len;
+    const std::uint16_t code = check_one(text.substr(at, len), kind, lenient);
+    if (code != 0 || report_valid) sink(r, at, len, code);
+    at = eol + 1;
+  }
+  return counts.records;
+}
+
+// Reads newline-separated records from a file descriptor (GIL released) or a binary file object
+// with readinto() through one reused buffer, and validates them chunk by chunk. A record split
+// across two reads is carried to the front of the buffer; a record longer than the buffer is
+// reported as too_long without its text and skipped up to its newline.
+class line_stream {
+ public:
+  line_stream(py::object source, int kind, bool lenient, bool report_all, std::size_t buffer_size)
+      : kind_(kind), lenient_(lenient), report_all_(report_all) {
+    check_bulk_kind(kind);
+    if (buffer_size < 64) throw error(errc::invalid_argument, "buffer_size must be at least 64 bytes");
+    if (py::isinstance<py::int_>(source)) {
+      fd_ = source.cast<int>();
+      if (fd_ < 0) throw error(errc::invalid_argument, "file descriptor must not be negative");
+    } else if (py::hasattr(source, "readinto")) {
+      readinto_ = source.attr("readinto");
+    } else {
+      throw py::type_error("source must be a file descriptor or a binary file object with readinto()");
+    }
+    buffer_.resize(buffer_size);
+  }
+  line_stream(const line_stream&) = delete;
+  line_stream& operator=(const line_stream&) = delete;
+  line_stream(line_stream&&) = default;
+  line_stream& operator=(line_stream&&) = default;
+  ~line_stream() { detail::secure_wipe(buffer_.data(), buffer_.size()); }
+
+  // The next chunk: (bytes read so far, valid, invalid, reports) with reports a list of
+  // (line number, code, raw line bytes or None if too long) for each invalid record, and each
+  // valid one too with report_all. Blank records (code 1, empty) are neither counted nor
+  // reported. None at the end of the input.
+  py::object next() {
+    struct report {
+      std::size_t line, begin, length;
+      std::uint16_t code;
+    };
+    std::vector<report> reports;
+    std::size_t valid = 0;
+    std::size_t invalid = 0;
+    for (;;) {
+      const std::size_t end = eof_ ? filled_ : fill();
+      if (end == 0) break;  // only at the end of the input
+      const std::string_view data(buffer_.data(), end);
+      if (skipping_) {  // inside an overlong record: drop everything up to its newline
+        const std::size_t nl = data.find('\n');
+        if (nl == std::string_view::npos) {
+          filled_ = 0;
+          continue;
+        }
+        std::memmove(buffer_.data(), buffer_.data() + nl + 1, end - nl - 1);
+        filled_ = end - nl - 1;
+        skipping_ = false;
+        continue;
+      }
+      std::size_t cut = data.rfind('\n');
+      if (eof_) {
+        cut = end;  // the final record needs no newline
+      } else if (cut == std::string_view::npos) {
+        // The buffer is full and holds no newline: one record longer than the buffer.
+        reports.push_back({line_, 0, 0, static_cast<std::uint16_t>(errc::too_long)});
+        ++invalid;
+        ++line_;
+        filled_ = 0;
+        skipping_ = true;
+        break;
+      } else {
+        cut += 1;
+      }
+      std::size_t records = 0;
+      {
+        py::gil_scoped_release release;
+        std::size_t blank = 0;
+        std::size_t chunk_invalid = 0;
+        records = each_line_code(data.substr(0, cut), kind_, lenient_, report_all_, status_,
+                                 [&](std::size_t r, std::size_t begin, std::size_t length, std::uint16_t code) {
+                                   if (code == static_cast<std::uint16_t>(errc::empty)) {
+                                     ++blank;
+                                     return;
+                                   }
+                                   chunk_invalid += code != 0;
+                                   reports.push_back({line_ + r, begin, length, code});
+                                 });
+        valid += records - blank - chunk_invalid;
+        invalid += chunk_invalid;
+      }
+      line_ += records;
+      py::list out(reports.size());
+      for (std::size_t i = 0; i < reports.size(); ++i) {
+        const report& rep = reports[i];
+        out[i] = py::make_tuple(rep.line, rep.code, py::bytes(buffer_.data() + rep.begin, rep.length));
+      }
+      std::memmove(buffer_.data(), buffer_.data() + cut, end - cut);
+      filled_ = end - cut;
+      return py::make_tuple(done_, valid, invalid, out);
+    }
+    if (reports.empty()) return py::none();
+    py::list out;
+    for (const report& rep : reports) out.append(py::make_tuple(rep.line, rep.code, py::none()));
+    return py::make_tuple(done_, valid, invalid, out);
+  }
+
+ private:
+  // Reads until the buffer is full or the input ends; returns the bytes held. Sets eof_.
+  std::size_t fill() {
+    while (filled_ < buffer_.size()) {
+      const std::size_t space = buffer_.size() - filled_;
+      char* at = buffer_.data() + filled_;
+      std::size_t got = 0;
+      if (fd_ >= 0) {
+        ssize_t n;
+        {
+          py::gil_scoped_release release;
+          n = ::read(fd_, at, space);
+        }
+        if (n < 0) {
+          if (errno == EINTR) {
+            if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+            continue;
+          }
+          PyErr_SetFromErrno(PyExc_OSError);
+          throw py::error_already_set();
+        }
+        got = static_cast<std::size_t>(n);
+      } else {
+        const py::object n = readinto_(py::memoryview::from_memory(at, static_cast<py::ssize_t>(space)));
+        got = n.is_none() ? 0 : n.cast<std::size_t>();
+        if (got > space) throw error(errc::invalid_argument, "readinto() returned more bytes than asked for");
+      }
+      if (got == 0) {
+        eof_ = true;
+        break;
+      }
+      filled_ += got;
+      done_ += got;
+    }
+    return filled_;
+  }
+
+  int fd_ = -1;
+  py::object readinto_;
+  int kind_;
+  bool lenient_;
+  bool report_all_;
+  std::vector<char> buffer_;
+  std::vector<std::uint8_t> status_;
+  std::size_t filled_ = 0;
+  std::size_t done_ = 0;
+  std::size_t line_ = 1;
+  bool eof_ = false;
+  bool skipping_ = false;
+};
+
 // ---- number classes ----------------------------------------------------------------------------
 
 template <number_kind Kind>
@@ -477,7 +670,12 @@ void register_numbers(py::module_& m) {
   m.def(
       "mask_text",
       [](py::handle text, int visible_digits, const std::string& mask_char) {
-        return mask_digits(text_arg(text), policy_arg(visible_digits, mask_char));
+        const std::string masked = mask_digits(text_arg(text), policy_arg(visible_digits, mask_char));
+        // mask.hpp counts bytes: in non-ASCII text (full-width digits) the visible tail can start
+        // inside a UTF-8 sequence, which is shown as U+FFFD rather than raising UnicodeDecodeError.
+        PyObject* str = PyUnicode_DecodeUTF8(masked.data(), static_cast<Py_ssize_t>(masked.size()), "replace");
+        if (str == nullptr) throw py::error_already_set();
+        return py::reinterpret_steal<py::str>(str);
       },
       py::arg("text"), py::kw_only(), py::arg("visible_digits") = -1, py::arg("mask_char") = "*",
       "Masks any text by mask.hpp's rule (all but the last 4 characters hidden), for displaying input that "
@@ -529,6 +727,15 @@ void register_numbers(py::module_& m) {
         py::arg("ucs4"), py::arg("kind"), py::arg("lenient"));
   m.def("_validate_arrow", &validate_arrow, py::arg("offsets"), py::arg("data"), py::arg("validity"), py::arg("offset"),
         py::arg("length"), py::arg("large"), py::arg("kind"), py::arg("lenient"));
+  py::class_<line_stream>(m, "_LineStream",
+                          "Streams newline-separated records from a file descriptor or a binary file object "
+                          "through one reused buffer (the CLI's validate -f FILE / stdin path).")
+      .def(py::init<py::object, int, bool, bool, std::size_t>(), py::arg("source"), py::kw_only(),
+           py::arg("kind") = 0, py::arg("lenient") = false, py::arg("report_all") = false,
+           py::arg("buffer_size") = std::size_t{1} << 20)
+      .def("next", &line_stream::next,
+           "(bytes read, valid, invalid, [(line, code, raw bytes or None)]) for the next chunk, or None at the "
+           "end. Blank records are skipped; valid records are reported only with report_all.");
   m.def("validate_lines", &validate_lines_buffer, py::arg("buffer"), py::kw_only(), py::arg("kind") = 0,
         py::arg("lenient") = false,
         "Status codes (uint16, 0 = valid) of the newline-separated records in a bytes-like buffer. kind: 0 "

@@ -41,6 +41,10 @@ inline void json_flag(std::string& out, std::string_view key, flag f) {
   out += f == flag::blank ? "null" : f == flag::yes ? "1" : "0";
 }
 inline void json_date(std::string& out, std::string_view key, date d) { json_text(out, key, d.to_string()); }
+// A blank optional date column is written as null, like every blank column.
+inline void json_date(std::string& out, std::string_view key, const std::optional<civil_date>& d) {
+  json_text(out, key, corp::to_string(d));
+}
 inline void json_uint(std::string& out, std::string_view key, std::uint64_t v) {
   json_key(out, key);
   out += std::to_string(v);

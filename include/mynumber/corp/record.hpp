@@ -165,18 +165,6 @@ using date = civil_date;
   return d ? d->to_string() : std::string();
 }
 
-namespace detail {
-// TRANSITIONAL, for corp/json.hpp (owned by another change in flight): its
-// json_date(out, key, date) takes a plain civil_date, so the optional date columns reach it through
-// this overload, which writes null for a blank column as before. Once json.hpp has its own
-// json_date for std::optional<civil_date>, that non-template overload wins and this one can go.
-inline void json_text(std::string& out, std::string_view key, std::string_view value);  // corp/json.hpp
-template <typename = void>
-void json_date(std::string& out, std::string_view key, const std::optional<civil_date>& d) {
-  json_text(out, key, corp::to_string(d));
-}
-}  // namespace detail
-
 // One column of the layout: its 1-based position, the XML/Web-API element name and the Japanese
 // item name. 項番 in the リソース定義書 is position + 6.
 struct column_info {

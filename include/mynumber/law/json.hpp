@@ -14,7 +14,7 @@
 #include <string_view>
 
 #include "annex.hpp"
-#include "detail/json.hpp"
+#include "../detail/json.hpp"
 #include "handling.hpp"
 #include "identity.hpp"
 #include "payment.hpp"
@@ -29,6 +29,7 @@ inline constexpr std::string_view disclaimer =
     "Informational only, not legal advice (法的助言ではありません). Check the statute; see the confidence of each step.";
 
 namespace detail {
+namespace json = ::mynumber::detail::json;  // the library's one JSON reader and writer
 namespace jsonio {
 
 using json::kind;

@@ -25,22 +25,25 @@ extern "C" {
 #define MN_CARD_SIGNATURE_SIZE 256    /* RSA-2048 */
 
 /* Residence status for the expiry rules (card/validity.hpp). */
-typedef enum mn_card_residence {
+typedef int mn_card_residence; /* an int, not an enum type: any value is well-defined across the ABI */
+enum {
   MN_CARD_JAPANESE_NATIONAL = 0,
   MN_CARD_FOREIGN_PERMANENT = 1,  /* 永住者, 特別永住者, 高度専門職2号 */
   MN_CARD_FOREIGN_FIXED_TERM = 2  /* capped at the end of the period of stay (stay_until) */
-} mn_card_residence;
+};
 
 /* Why an expiry falls where it does. */
-typedef enum mn_card_expiry_reason {
+typedef int mn_card_expiry_reason; /* an int, not an enum type: any value is well-defined across the ABI */
+enum {
   MN_CARD_TENTH_BIRTHDAY = 0,
   MN_CARD_FIFTH_BIRTHDAY = 1,
   MN_CARD_PERIOD_OF_STAY = 2,
   MN_CARD_CAPPED_BY_CARD = 3
-} mn_card_expiry_reason;
+};
 
 /* Credentials (pin_kind). */
-typedef enum mn_card_pin {
+typedef int mn_card_pin; /* an int, not an enum type: any value is well-defined across the ABI */
+enum {
   MN_CARD_PIN_JPKI_AUTH = 1,      /* 利用者証明用暗証番号, 4 digits, 3 tries */
   MN_CARD_PIN_JPKI_SIGN = 2,      /* 署名用パスワード, 6–16 A–Z/0–9, 5 tries */
   MN_CARD_PIN_TEXT = 4,           /* 券面事項入力補助用暗証番号, 4 digits, 3 tries */
@@ -50,15 +53,16 @@ typedef enum mn_card_pin {
   MN_CARD_PIN_VISUAL_CODE_B = 64,
   MN_CARD_PIN_VISUAL_CODE_A = 128,
   MN_CARD_PIN_JUKI = 256          /* 住民基本台帳用暗証番号 */
-} mn_card_pin;
+};
 
 /* Certificate slots of the JPKI-AP. */
-typedef enum mn_card_certificate {
+typedef int mn_card_certificate; /* an int, not an enum type: any value is well-defined across the ABI */
+enum {
   MN_CARD_CERT_AUTH = 0,     /* 利用者証明用電子証明書 (no PIN) */
   MN_CARD_CERT_AUTH_CA = 1,
   MN_CARD_CERT_SIGN = 2,     /* 署名用電子証明書 (needs the 署名用パスワード) */
   MN_CARD_CERT_SIGN_CA = 3
-} mn_card_certificate;
+};
 
 #define MN_CARD_ALLOW_LAST_TRY 0x100u  /* let a VERIFY use the last remaining try */
 #define MN_CARD_GREGORIAN_BIRTH 0x200u /* 照合番号B: birth as 西暦 YYMMDD (UNCONFIRMED form) */

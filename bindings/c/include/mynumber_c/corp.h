@@ -58,8 +58,10 @@ MN_API int mn_corp_store_apply_diff(mn_corp_store *store, const char *path, char
 MN_API int mn_corp_store_lookup_json(mn_corp_store *store, const char *number, size_t len, int history, char *out,
                                      size_t out_size, mn_error *err);
 
-typedef enum mn_corp_match { MN_CORP_MATCH_PREFIX = 0, MN_CORP_MATCH_EXACT = 1, MN_CORP_MATCH_PARTIAL = 2 } mn_corp_match;
-typedef enum mn_corp_status { MN_CORP_ANY = 0, MN_CORP_OPEN = 1, MN_CORP_CLOSED = 2 } mn_corp_status;
+typedef int mn_corp_match; /* an int, not an enum type: any value is well-defined across the ABI */
+enum { MN_CORP_MATCH_PREFIX = 0, MN_CORP_MATCH_EXACT = 1, MN_CORP_MATCH_PARTIAL = 2 };
+typedef int mn_corp_status; /* an int, not an enum type: any value is well-defined across the ABI */
+enum { MN_CORP_ANY = 0, MN_CORP_OPEN = 1, MN_CORP_CLOSED = 2 };
 
 /* Filters for searches; zero-initialise and set what you need. limit 0 means 100. */
 typedef struct mn_corp_filter {

@@ -27,6 +27,20 @@ EXIT_USAGE = 2
 # modules of the library (law, secure, jpki, card, corp).
 GROUPS = ("numbers", "law", "secure", "jpki", "card", "corp")
 
+# The top-level command names of each group, so that `main` imports only the group a command
+# belongs to (importing every group costs more than a small validate run). tests/test_cli_stream.py
+# checks this table against what the groups register.
+COMMANDS = {
+    "validate": "numbers", "check-digit": "numbers", "normalize": "numbers", "format": "numbers",
+    "generate": "numbers", "convert": "numbers",
+    "law": "law",
+    "token": "secure", "seal": "secure", "unseal": "secure", "reseal": "secure", "audit": "secure",
+    "key": "secure",
+    "cert": "jpki",
+    "card": "card",
+    "corp": "corp",
+}
+
 Handler = Callable[[argparse.Namespace], int]
 
 
@@ -41,10 +55,10 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
-def available_groups() -> List[str]:
-    """The command groups present in this installation."""
+def available_groups(among: Sequence[str] = GROUPS) -> List[str]:
+    """The command groups present in this installation (of those in `among`)."""
     found = []
-    for name in GROUPS:
+    for name in among:
         if importlib.util.find_spec(f"{__name__}.{name}") is None:
             continue
         if name != "numbers" and name not in _core.compiled_modules:
@@ -53,7 +67,8 @@ def available_groups() -> List[str]:
     return found
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(groups: Optional[Sequence[str]] = None) -> argparse.ArgumentParser:
+    """The parser with the commands of `groups` (default: every available group)."""
     parser = argparse.ArgumentParser(
         prog="mynumber",
         description="Japan's My Number system: validate, normalise, format, generate and convert "
@@ -67,7 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="print Individual Numbers (個人番号) in full instead of masked")
     subparsers = parser.add_subparsers(dest="command", metavar="<command>")
     subparsers.required = True
-    for name in available_groups():
+    for name in available_groups(GROUPS if groups is None else groups):
         module = importlib.import_module(f"{__name__}.{name}")
         module.register(subparsers)
     return parser
@@ -75,8 +90,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Entry point of the ``mynumber`` console script; returns the exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    # The first word that is not an option names the command (the top-level options take no
+    # values). A known command loads only its group; anything else (no command, a top-level
+    # --help, a typo) gets the full parser, whose listing and error messages cover every group.
+    group = None
+    for word in arguments:
+        if word in ("-h", "--help"):
+            break
+        if not word.startswith("-"):
+            group = COMMANDS.get(word)
+            break
+    parser = build_parser([group] if group is not None and available_groups([group]) else None)
+    args = parser.parse_args(arguments)
     handler: Handler = args.func
     try:
         return handler(args)

@@ -8,13 +8,11 @@ Number, and any input that did not validate (it may be a mistyped My Number), is
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
-from dataclasses import dataclass
 from typing import IO, Any, Dict, Iterator, List, Optional, Tuple, Union
-
-import numpy as np
 
 from .. import _core
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE, common_options
@@ -22,8 +20,9 @@ from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE, common_options
 Text = Union[str, bytes]
 
 KIND_CODES = {"individual": 0, "corporate": 1, "auto": 2}
-CHUNK_SIZE = 1 << 22  # bytes read per chunk when streaming
-MAX_LINE = 1 << 20  # a longer line is reported as too_long without being buffered whole
+CHUNK_SIZE = 1 << 20  # size of the one reused buffer of the streaming validator
+MAX_LINE = 1 << 20  # the buffer holds at least this much; a line that does not fit is reported as
+# too_long without its text
 
 
 # ---- helpers --------------------------------------------------------------------------------
@@ -59,13 +58,19 @@ def _auto_kind(value: Text, kind: str, corporate_length: int = 13) -> str:
     return "corporate" if _digit_count(value) == corporate_length else "individual"
 
 
-@dataclass
 class Outcome:
-    kind: str
-    valid: bool
-    display: str
-    digits: Optional[str] = None
-    error: Optional[_core.MyNumberError] = None
+    """The result of checking one input, ready to print. (A plain class: importing dataclasses
+    costs more than a short `mynumber validate` run spends validating.)"""
+
+    __slots__ = ("kind", "valid", "display", "digits", "error")
+
+    def __init__(self, kind: str, valid: bool, display: str, digits: Optional[str] = None,
+                 error: Optional[_core.MyNumberError] = None) -> None:
+        self.kind = kind
+        self.valid = valid
+        self.display = display
+        self.digits = digits
+        self.error = error
 
     def record(self) -> Dict[str, Any]:
         out: Dict[str, Any] = {"input": self.display, "kind": self.kind, "valid": self.valid}
@@ -200,80 +205,41 @@ class _Progress:
             sys.stderr.flush()
 
 
-def _stream_records(stream: IO[bytes], kind: int, lenient: bool, progress: _Progress,
-                    ) -> Iterator[Tuple[int, "np.ndarray[Any, Any]", Optional[memoryview]]]:
-    """Reads `stream` in chunks into one reused buffer and yields (first line number, codes,
-    chunk) per chunk of whole lines; the C++ bulk validator does the per-line work. Lines longer
-    than MAX_LINE are yielded as a single too_long code with no chunk."""
-    buffer = bytearray(CHUNK_SIZE)
-    view = memoryview(buffer)
-    filled = 0
-    line = 1
-    done = 0
-    skipping = False  # inside an overlong line, discarding up to its newline
-    while True:
-        n = stream.readinto(view[filled:])  # type: ignore[attr-defined]
-        if not n:
-            if filled and not skipping:
-                codes = _core.validate_lines(view[:filled], kind=kind, lenient=lenient)
-                yield line, codes, view[:filled]
-            return
-        done += n
-        end = filled + n
-        last = buffer.rfind(b"\n", 0, end)
-        if skipping:
-            if last < 0:
-                filled = 0
-                continue
-            first = buffer.find(b"\n", 0, end)
-            view[: end - first - 1] = view[first + 1:end]
-            filled = end - first - 1
-            skipping = False
-            continue
-        if last < 0:
-            if end < len(buffer):
-                filled = end
-                continue
-            if end >= MAX_LINE:
-                yield line, np.array([3], dtype=np.uint16), None  # too_long
-                line += 1
-                filled = 0
-                skipping = True
-                continue
-        cut = last + 1
-        codes = _core.validate_lines(view[:cut], kind=kind, lenient=lenient)
-        yield line, codes, view[:cut]
-        line += len(codes)
-        progress.update(done, line - 1)
-        view[: end - cut] = view[cut:end]
-        filled = end - cut
+def _line_stream(stream: IO[bytes], kind: int, lenient: bool, report_all: bool) -> Any:
+    """The C++ streaming validator over `stream`: straight from its file descriptor (GIL released)
+    when it has one, else through its readinto(). `stream` must be freshly opened (nothing read
+    into its Python-side buffer yet), as stdin and open(path, "rb") are here."""
+    source: Any
+    try:
+        source = stream.fileno()
+    except (AttributeError, OSError, ValueError):  # io.UnsupportedOperation is an OSError
+        source = stream
+    return _core._LineStream(source, kind=kind, lenient=lenient, report_all=report_all,
+                              buffer_size=max(CHUNK_SIZE, MAX_LINE))
 
 
 def _validate_stream(args: argparse.Namespace, stream: IO[bytes], total: Optional[int]) -> int:
-    kind_code = KIND_CODES[args.kind]
     progress = _Progress(not args.no_progress, total)
+    lines = _line_stream(stream, KIND_CODES[args.kind], not args.strict, bool(args.json or args.all))
     valid = invalid = 0
     try:
-        for first_line, codes, chunk in _stream_records(stream, kind_code, not args.strict, progress):
-            blank = codes == 1  # records without any digit (blank lines) are not numbers
-            ok = codes == 0
-            valid += int(np.count_nonzero(ok))
-            bad = ~ok & ~blank
-            invalid += int(np.count_nonzero(bad))
-            wanted = np.flatnonzero(~blank) if (args.json or args.all) else np.flatnonzero(bad)
-            if wanted.size == 0:
-                continue
-            lines = bytes(chunk).split(b"\n") if chunk is not None else [b""]
-            for index in wanted.tolist():
-                raw = lines[index].rstrip(b"\r")
-                if chunk is None:
+        while True:
+            chunk = lines.next()
+            if chunk is None:
+                break
+            done, chunk_valid, chunk_invalid, reports = chunk
+            valid += chunk_valid
+            invalid += chunk_invalid
+            for line, _code, raw in reports:
+                if raw is None:
                     too_long = _make_error(3, _core.describe(3))
                     outcome = Outcome(args.kind, False, "(line longer than 1 MiB)", error=too_long)
                 else:
                     outcome = _check(raw, args.kind, args.strict, args.reveal)
                 record = outcome.record()
-                record["line"] = first_line + index
-                _emit(args, record, f"line {first_line + index}: {outcome.text()}")
+                record["line"] = line
+                _emit(args, record, f"line {line}: {outcome.text()}")
+            progress.update(done, valid + invalid)
     finally:
         progress.finish()
     if not args.json:
