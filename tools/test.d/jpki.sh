@@ -94,7 +94,11 @@ import json, sys
 shown = json.load(open(sys.argv[1], encoding="utf-8"))
 entry = next(c for c in json.load(open(sys.argv[2], encoding="utf-8"))["certificates"] if c["id"] == "sign_good")
 assert shown["serial_hex"] == entry["serial_hex"], shown["serial_hex"]
-assert shown["basic_info"]["name"] == entry["attributes"]["name"]
+attributes = entry["attributes"]
+for field in ("name", "address"):
+    assert shown["basic_info"][field]["text"] == attributes[field], field
+    assert shown["basic_info"][field]["substitute_map"] == attributes[field + "_substitute_map"], field
+assert shown["basic_info"]["birth_date"] == attributes["birth_date"]
 PY
   python3 -m mynumber cert verify "$PKI/sign_good.pem" --ca "$PKI/sign_root.pem" --crl "$PKI/sign_crl.pem" >/dev/null \
     || fail "cert verify rejected sign_good"
