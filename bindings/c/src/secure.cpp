@@ -52,6 +52,30 @@ namespace {
   return out;
 }
 
+// The (token, domain, number) arguments shared by mn_token_matches and mn_token_rotate. Returns
+// MN_OK with every field set, or the status of the first bad argument.
+struct token_arguments {
+  std::optional<mn::linkage_token> token;
+  std::optional<mn::individual_number> number;
+  std::string_view domain;
+};
+[[nodiscard]] int read_token_arguments(const char* token, size_t token_len, const char* domain, size_t domain_len,
+                                       const char* number, size_t number_len, unsigned flags, mn_error* err,
+                                       token_arguments& out) {
+  if (!flags_ok(flags, MN_LENIENT)) return mn::c_api::fail(err, mn::errc::invalid_argument);
+  std::string_view t, n;
+  if (const int s = mn::c_api::input(token, token_len, t, err); s != MN_OK) return s;
+  if (const int s = mn::c_api::input(domain, domain_len, out.domain, err); s != MN_OK) return s;
+  if (const int s = mn::c_api::input(number, number_len, n, err); s != MN_OK) return s;
+  auto parsed_token = mn::linkage_token::try_parse(t);
+  if (!parsed_token) return mn::c_api::fail(err, parsed_token.error());
+  auto parsed = number_arg(n, flags);
+  if (!parsed) return mn::c_api::fail(err, parsed.error());
+  out.token.emplace(std::move(*parsed_token));
+  out.number.emplace(*parsed);
+  return MN_OK;
+}
+
 }  // namespace
 
 extern "C" {
@@ -128,16 +152,11 @@ MN_API int mn_token_matches(const mn_key_ring* ring, const char* token, size_t t
                             size_t domain_len, const char* number, size_t number_len, unsigned flags, mn_error* err) {
   return mn::c_api::guard(err, [&] {
     if (ring == nullptr) return null_pointer(err);
-    if (!flags_ok(flags, MN_LENIENT)) return mn::c_api::fail(err, mn::errc::invalid_argument);
-    std::string_view t, d, n;
-    if (const int s = mn::c_api::input(token, token_len, t, err); s != MN_OK) return s;
-    if (const int s = mn::c_api::input(domain, domain_len, d, err); s != MN_OK) return s;
-    if (const int s = mn::c_api::input(number, number_len, n, err); s != MN_OK) return s;
-    auto parsed_token = mn::linkage_token::try_parse(t);
-    if (!parsed_token) return mn::c_api::fail(err, parsed_token.error());
-    auto parsed = number_arg(n, flags);
-    if (!parsed) return mn::c_api::fail(err, parsed.error());
-    auto match = mn::try_token_matches(*parsed_token, *parsed, d, ring->ring);
+    token_arguments a;
+    if (const int s = read_token_arguments(token, token_len, domain, domain_len, number, number_len, flags, err, a);
+        s != MN_OK)
+      return s;
+    auto match = mn::try_token_matches(*a.token, *a.number, a.domain, ring->ring);
     if (!match) return mn::c_api::fail(err, match.error());
     return *match ? 1 : 0;
   });
@@ -148,16 +167,11 @@ MN_API int mn_token_rotate(const mn_key_ring* ring, const char* old_token, size_
                            size_t out_size, mn_error* err) {
   return mn::c_api::guard(err, [&] {
     if (ring == nullptr) return null_pointer(err);
-    if (!flags_ok(flags, MN_LENIENT)) return mn::c_api::fail(err, mn::errc::invalid_argument);
-    std::string_view t, d, n;
-    if (const int s = mn::c_api::input(old_token, old_len, t, err); s != MN_OK) return s;
-    if (const int s = mn::c_api::input(domain, domain_len, d, err); s != MN_OK) return s;
-    if (const int s = mn::c_api::input(number, number_len, n, err); s != MN_OK) return s;
-    auto parsed_token = mn::linkage_token::try_parse(t);
-    if (!parsed_token) return mn::c_api::fail(err, parsed_token.error());
-    auto parsed = number_arg(n, flags);
-    if (!parsed) return mn::c_api::fail(err, parsed.error());
-    auto rotated = mn::try_rotate_token(*parsed_token, *parsed, d, ring->ring);
+    token_arguments a;
+    if (const int s = read_token_arguments(old_token, old_len, domain, domain_len, number, number_len, flags, err, a);
+        s != MN_OK)
+      return s;
+    auto rotated = mn::try_rotate_token(*a.token, *a.number, a.domain, ring->ring);
     if (!rotated) return mn::c_api::fail(err, rotated.error());
     return mn::c_api::write(rotated->to_text(), out, out_size, err);
   });
