@@ -50,11 +50,11 @@ enum class simd_level : std::uint8_t {
 [[nodiscard]] inline bool simd_level_supported(simd_level level) noexcept {
   switch (level) {
     case simd_level::scalar: return true;
-#if defined(MYNUMBER_BULK_X86)
+#if defined(MYNUMBER_SIMD_X86)
     case simd_level::sse41: return detail::cpu_has_sse41();
     case simd_level::avx2: return detail::cpu_has_avx2();
 #endif
-#if defined(MYNUMBER_BULK_NEON)
+#if defined(MYNUMBER_SIMD_NEON)
     case simd_level::neon: return true;
 #endif
     default: return false;
@@ -113,11 +113,11 @@ inline void with_kind(number_kind kind, Fn&& fn) noexcept {
   detail::with_kind(kind, [&](auto k) {
     constexpr number_kind K = decltype(k)::value;
     switch (level) {
-#if defined(MYNUMBER_BULK_X86)
+#if defined(MYNUMBER_SIMD_X86)
       case simd_level::avx2: detail::lines_avx2<K>(p, end, sink); break;
       case simd_level::sse41: detail::lines_sse41<K>(p, end, sink); break;
 #endif
-#if defined(MYNUMBER_BULK_NEON)
+#if defined(MYNUMBER_SIMD_NEON)
       case simd_level::neon: detail::lines_neon<K>(p, end, sink); break;
 #endif
       default: break;  // unreachable: unsupported levels took the scalar path above
@@ -154,11 +154,11 @@ inline void with_kind(number_kind kind, Fn&& fn) noexcept {
   detail::with_kind(kind, [&](auto k) {
     constexpr number_kind K = decltype(k)::value;
     switch (level) {
-#if defined(MYNUMBER_BULK_X86)
+#if defined(MYNUMBER_SIMD_X86)
       case simd_level::avx2: detail::strided_avx2<K>(data, count, stride, sink); break;
       case simd_level::sse41: detail::strided_sse41<K>(data, count, stride, sink); break;
 #endif
-#if defined(MYNUMBER_BULK_NEON)
+#if defined(MYNUMBER_SIMD_NEON)
       case simd_level::neon: detail::strided_neon<K>(data, count, stride, sink); break;
 #endif
       default: break;

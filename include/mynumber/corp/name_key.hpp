@@ -119,15 +119,21 @@ inline void replace_last(std::string& s, char32_t c) {
 
 }  // namespace detail
 
-// The folded form of a name or query (see the file comment). Invalid UTF-8 bytes are dropped.
-[[nodiscard]] inline std::string fold_name(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
+// Writes the folded form of a name or query (see the file comment) to `out`, replacing its content
+// but reusing its storage (the store folds every imported row). Invalid UTF-8 bytes are dropped.
+inline void fold_name_into(std::string_view text, std::string& out) {
+  out.clear();
   std::size_t i = 0;
   while (i < text.size()) {
     const auto byte = static_cast<unsigned char>(text[i]);
     char32_t c;
     if (byte < 0x80) {
+      // Printable ASCII other than space and '-' folds to itself, upper-cased.
+      if (byte > 0x20 && byte < 0x7F && byte != '-') {
+        out.push_back(static_cast<char>(byte >= 'a' && byte <= 'z' ? byte - 32 : byte));
+        ++i;
+        continue;
+      }
       c = byte;
       ++i;
     } else {
@@ -159,6 +165,13 @@ inline void replace_last(std::string& s, char32_t c) {
     }
     mynumber::detail::utf8_append(out, c);
   }
+}
+
+// The folded form of a name or query, as a new string.
+[[nodiscard]] inline std::string fold_name(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  fold_name_into(text, out);
   return out;
 }
 
@@ -172,26 +185,44 @@ inline constexpr std::string_view legal_forms[] = {
     "CORP.", "INC.", "LLC.", "LLC", "K.K.", "LTD.", "LIMITED",
 };
 
+// Where a folded key holds a legal-form word, and how many bytes it is.
+struct legal_form_match {
+  legal_form_position position = legal_form_position::none;
+  std::size_t size = 0;
+};
+
+// The longest legal-form word at the start or end of a folded key (never the whole key).
+[[nodiscard]] inline legal_form_match find_legal_form(std::string_view key) noexcept {
+  legal_form_match best;
+  if (key.empty()) return best;
+  const char first = key.front(), last = key.back();
+  for (std::string_view form : legal_forms) {
+    if (form.size() <= best.size || form.size() >= key.size()) continue;
+    // Comparing the end bytes first skips almost every comparison (this runs for every imported row).
+    if (form.front() == first && key.substr(0, form.size()) == form)
+      best = {legal_form_position::prefix, form.size()};
+    else if (form.back() == last && key.substr(key.size() - form.size()) == form)
+      best = {legal_form_position::suffix, form.size()};
+  }
+  return best;
+}
+
+// The key without its legal-form word: a view into `key`.
+[[nodiscard]] constexpr std::string_view core_of(std::string_view key, legal_form_match m) noexcept {
+  if (m.position == legal_form_position::prefix) return key.substr(m.size);
+  if (m.position == legal_form_position::suffix) return key.substr(0, key.size() - m.size);
+  return key;
+}
+
 // Keys of a name (or of a query). Never throws except std::bad_alloc.
 [[nodiscard]] inline name_keys make_name_keys(std::string_view name) {
   name_keys k;
   k.key = fold_name(name);
-  k.core = k.key;
-  std::size_t best = 0;
-  for (std::string_view form : legal_forms) {
-    if (form.size() <= best || form.size() >= k.key.size()) continue;
-    if (k.key.compare(0, form.size(), form) == 0) {
-      best = form.size();
-      k.position = legal_form_position::prefix;
-      k.form = std::string(form);
-    } else if (k.key.compare(k.key.size() - form.size(), form.size(), form) == 0) {
-      best = form.size();
-      k.position = legal_form_position::suffix;
-      k.form = std::string(form);
-    }
-  }
-  if (k.position == legal_form_position::prefix) k.core = k.key.substr(best);
-  if (k.position == legal_form_position::suffix) k.core = k.key.substr(0, k.key.size() - best);
+  const legal_form_match m = find_legal_form(k.key);
+  k.position = m.position;
+  k.core = std::string(core_of(k.key, m));
+  if (m.position == legal_form_position::prefix) k.form = k.key.substr(0, m.size);
+  if (m.position == legal_form_position::suffix) k.form = k.key.substr(k.key.size() - m.size);
   return k;
 }
 

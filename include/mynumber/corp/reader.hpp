@@ -24,6 +24,7 @@
 #include <utility>
 #include <vector>
 
+#include "detail/csv_simd.hpp"
 #include "detail/fields.hpp"
 #include "encoding.hpp"
 #include "record.hpp"
@@ -87,6 +88,10 @@ struct reader_options {
   std::function<void(const bad_row&)> on_bad_row;
   // Accept a Web-API header line as the first line of each file.
   bool accept_api_header = true;
+  // Use the vectorised row splitter and UTF-8 check (detail/csv_simd.hpp) where the CPU has them.
+  // Off: the general parser only. Results are the same either way; the switch exists for
+  // differential tests and for measuring what the vector path gains.
+  bool vectorized = true;
 };
 
 class bulk_reader {
@@ -95,7 +100,9 @@ class bulk_reader {
       : sources_(std::move(sources)), options_(std::move(options)) {
     if (options_.max_record_bytes < 1024) options_.max_record_bytes = 1024;
     if (options_.buffer_size < 2 * options_.max_record_bytes) options_.buffer_size = 2 * options_.max_record_bytes;
-    buffer_.resize(options_.buffer_size);
+    // The slack past buffer_size keeps the 64-byte block loads of the fast splitter inside the
+    // allocation; no data is ever read into it.
+    buffer_.resize(options_.buffer_size + 64);
     start_file();
   }
   explicit bulk_reader(std::unique_ptr<byte_source> source, reader_options options = {})
@@ -141,10 +148,17 @@ class bulk_reader {
     return sources;
   }
 
-  // Reads the next good row into `out` (its strings are reused, so keep one record across calls).
-  // Returns false at the end of the last source. Bad rows are reported and skipped. Errors only
-  // for I/O or archive failures, after which the reader is finished.
+  // Reads the next good row into `out`. Returns false at the end of the last source. Bad rows are
+  // reported and skipped. Errors only for I/O or archive failures, after which the reader is
+  // finished. The record_view form copies nothing: its text stays valid until the next call. The
+  // record form copies into `out`'s strings, reusing their storage (keep one record across calls).
   [[nodiscard]] result<bool> try_next(record& out) {
+    auto more = try_next(view_);
+    if (more && *more) out.assign(view_);
+    return more;
+  }
+  [[nodiscard]] bool next(record& out) { return try_next(out).value(); }
+  [[nodiscard]] result<bool> try_next(record_view& out) {
     for (;;) {
       if (failed_) return failure_;
       if (current_ >= sources_.size()) return false;
@@ -185,7 +199,7 @@ class bulk_reader {
       }
     }
   }
-  [[nodiscard]] bool next(record& out) { return try_next(out).value(); }
+  [[nodiscard]] bool next(record_view& out) { return try_next(out).value(); }
 
   [[nodiscard]] const read_stats& stats() const noexcept { return stats_; }
   [[nodiscard]] const std::vector<bad_row>& bad_rows() const noexcept { return bad_rows_; }
@@ -197,11 +211,7 @@ class bulk_reader {
 
  private:
   enum class row_status { complete, need_more, malformed, skipped };
-  struct span {
-    const char* data;
-    std::size_t size;
-    bool escaped;  // holds doubled quotes to collapse
-  };
+  using span = detail::csv_field;
   static constexpr std::size_t max_fields = 32;
 
   static std::vector<std::unique_ptr<byte_source>> one(std::unique_ptr<byte_source> s) {
@@ -234,8 +244,8 @@ class bulk_reader {
       end_ -= pos_;
       pos_ = 0;
     }
-    while (end_ < buffer_.size()) {
-      auto got = sources_[current_]->read(buffer_.data() + end_, buffer_.size() - end_);
+    while (end_ < options_.buffer_size) {
+      auto got = sources_[current_]->read(buffer_.data() + end_, options_.buffer_size - end_);
       if (!got) return got.error();
       if (*got == 0) { eof_ = true; break; }
       end_ += *got;
@@ -259,8 +269,25 @@ class bulk_reader {
     return {};
   }
 
-  // Splits one row starting at pos_ into spans. At end of input the buffer end closes the row.
+  // Splits one row starting at pos_ into spans: the vectorised splitter for rows of the plain
+  // shape, else the general parser below (see detail/csv_simd.hpp).
   row_status parse_row() {
+    detail::csv_split split;
+    const char* const begin = buffer_.data() + pos_;
+    if (options_.vectorized && split_plain_row_(begin, buffer_.data() + end_, spans_.data(), max_fields, split)) {
+      row_line_ = line_;
+      ++line_;
+      pos_ = static_cast<std::size_t>(split.next - buffer_.data());
+      row_begin_ = begin;
+      row_end_ = split.row_end;
+      field_count_ = split.fields;
+      return row_status::complete;
+    }
+    return parse_row_general();
+  }
+
+  // Splits one row starting at pos_ into spans. At end of input the buffer end closes the row.
+  row_status parse_row_general() {
     const char* const begin = buffer_.data() + pos_;
     const char* const end = buffer_.data() + end_;
     const char* p = begin;
@@ -368,7 +395,7 @@ class bulk_reader {
   }
 
   // Decodes the spans of the parsed row and fills `out`; false (after reporting) for a bad row.
-  bool build(record& out) {
+  bool build(record_view& out) {
     const std::size_t n = field_count_;
     const bool header_candidate = first_row_;
     first_row_ = false;
@@ -382,16 +409,18 @@ class bulk_reader {
       return false;
     }
     const std::string_view raw(row_begin_, static_cast<std::size_t>(row_end_ - row_begin_));
-    bool high = false;
-    if (encoding_ != text_encoding::cp932) {
+    const bool cp932 = encoding_ == text_encoding::cp932;
+    if (!cp932 && !(options_.vectorized ? is_valid_utf8(raw) : valid_utf8_prefix(raw) == raw.size())) {
       const std::size_t good = valid_utf8_prefix(raw);
-      if (good != raw.size()) {
-        report_counted(errc::encoding, "invalid UTF-8 in column " + std::to_string(column_at(raw.data() + good) + 1));
-        return false;
-      }
-    } else {
-      for (char c : raw)
-        if (static_cast<unsigned char>(c) >= 0x80) { high = true; break; }
+      report_counted(errc::encoding, "invalid UTF-8 in column " + std::to_string(column_at(raw.data() + good) + 1));
+      return false;
+    }
+    // CP932 text is decoded into one buffer sized for the worst case up front, so the views into
+    // it stay put while later columns are decoded.
+    char* decoded = nullptr;
+    if (cp932) {
+      decoded_.resize(cp932_decoded_capacity(raw.size()));
+      decoded = &decoded_[0];
     }
     for (std::size_t i = 0; i < n; ++i) {
       const span& s = spans_[i];
@@ -405,21 +434,19 @@ class bulk_reader {
         }
         text = tmp;
       }
-      if (high) {
-        std::string& dec = decoded_[i];
-        dec.clear();
-        const std::size_t bad = cp932_to_utf8(text, dec);
-        if (bad != std::string_view::npos) {
+      if (cp932 && !is_ascii(text)) {  // ASCII reads the same in both encodings: no copy
+        std::size_t written = 0;
+        if (cp932_decode(text.data(), text.size(), decoded, written) != std::string_view::npos) {
           report_counted(errc::encoding, "invalid CP932 byte sequence in column " + std::to_string(i + 1));
           return false;
         }
-        text = dec;
+        text = std::string_view(decoded, written);
+        decoded += written;
       }
       fields_[i] = text;
     }
-    const error_info e = detail::fill_record(fields_.data(), n, out);
-    if (e.code != errc::ok) {
-      report_counted(e.code, e.detail);
+    if (error_info e; !detail::fill_record(fields_.data(), n, out, e)) {
+      report_counted(e.code, std::move(e.detail));
       return false;
     }
     ++stats_.good;
@@ -470,7 +497,10 @@ class bulk_reader {
   std::uint64_t line_ = 1, row_line_ = 0, row_in_file_ = 0;
   std::array<span, max_fields> spans_{};
   std::array<std::string_view, max_fields> fields_{};
-  std::array<std::string, max_fields> unescaped_{}, decoded_{};
+  std::array<std::string, max_fields> unescaped_{};
+  std::string decoded_;  // the UTF-8 of a CP932 row
+  record_view view_;     // behind try_next(record&)
+  detail::split_plain_row_fn split_plain_row_ = detail::best_split_plain_row();
   std::size_t field_count_ = 0;
   const char* row_begin_ = nullptr;
   const char* row_end_ = nullptr;

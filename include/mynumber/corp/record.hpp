@@ -146,16 +146,33 @@ using date = civil_date;
 // written on success.
 [[nodiscard]] constexpr validation parse_date(std::string_view s, civil_date& out) noexcept {
   if (s.size() != 10) return {errc::invalid_date, no_position};
-  if (s[4] != '-') return {errc::invalid_date, 4};
-  if (s[7] != '-') return {errc::invalid_date, 7};
-  constexpr std::size_t digit_at[8] = {0, 1, 2, 3, 5, 6, 8, 9};
-  int d[8] = {};
-  for (std::size_t k = 0; k < 8; ++k) {
-    d[k] = s[digit_at[k]] - '0';
-    if (d[k] < 0 || d[k] > 9) return {errc::invalid_date, digit_at[k]};
+  // Fast check of all ten bytes at once: the 8 digit bytes (the dashes replaced by '0') must lie
+  // in '0'..'9'. A byte below '0' borrows and one above '9' carries into the high bit of its lane;
+  // the lowest bad byte always shows, which is all "any bad byte" needs. The per-character loop
+  // below runs only to name the position of a bad character.
+  std::uint64_t head = 0;  // bytes 0-7 "YYYY-MM-", little-endian (compilers turn this into one load)
+  for (unsigned k = 0; k < 8; ++k) head |= std::uint64_t{static_cast<unsigned char>(s[k])} << (8 * k);
+  const std::uint64_t tail = std::uint64_t{static_cast<unsigned char>(s[8])} |
+                             (std::uint64_t{static_cast<unsigned char>(s[9])} << 8);
+  constexpr std::uint64_t dashes = (std::uint64_t{'-'} << 32) | (std::uint64_t{'-'} << 56);
+  constexpr std::uint64_t dash_mask = (std::uint64_t{0xFF} << 32) | (std::uint64_t{0xFF} << 56);
+  constexpr std::uint64_t zeros = 0x3030303030303030ull, high = 0x8080808080808080ull;
+  const std::uint64_t digits = (head & ~dash_mask) | (zeros & dash_mask);
+  const bool shape_ok = (head & dash_mask) == dashes &&
+                        (((digits - zeros) | (digits + 0x4646464646464646ull)) & high) == 0 &&
+                        (((tail - 0x3030ull) | (tail + 0x4646ull)) & 0x8080ull) == 0;
+  if (!shape_ok) {
+    if (s[4] != '-') return {errc::invalid_date, 4};
+    if (s[7] != '-') return {errc::invalid_date, 7};
+    constexpr std::size_t digit_at[8] = {0, 1, 2, 3, 5, 6, 8, 9};
+    for (std::size_t k : digit_at)
+      if (s[k] < '0' || s[k] > '9') return {errc::invalid_date, k};
   }
-  const int y = d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3], m = d[4] * 10 + d[5], day = d[6] * 10 + d[7];
-  if (y < 1000 || !civil_date::is_valid(y, m, day)) return {errc::invalid_date, no_position};
+  const auto d = [&](std::size_t k) { return s[k] - '0'; };
+  const int y = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3), m = d(5) * 10 + d(6), day = d(8) * 10 + d(9);
+  // Days 1-28 exist in every month; only later days need the month length (and leap years).
+  const bool exists = m >= 1 && m <= 12 && day >= 1 && (day <= 28 || day <= civil_date::days_in_month(y, m));
+  if (y < 1000 || !exists) return {errc::invalid_date, no_position};
   out = civil_date::from_ymd_unchecked(y, m, day);
   return {};
 }
@@ -218,36 +235,41 @@ inline constexpr int layout_widths[] = {23, 28, 29, 30};
 // One row. Strings are UTF-8 and empty when the column is blank. Image IDs are kept as their
 // 8-digit strings; a set image ID means the matching text is only an approximation of the
 // registered text (外字, or an address over 300 characters), which this library never "fixes".
-struct record {
+//
+// `Text` is std::string for `record`, which owns its text, or std::string_view for `record_view`,
+// which the reader fills without copying: its views point into the reader's buffer and stay valid
+// only until the reader's next call. Convert with `record.assign(view)` or `view.assign(record)`.
+template <class Text>
+struct basic_record {
   std::uint64_t sequence_number = 0;      // 1 一連番号 (file-local, not stable)
-  std::string corporate_number;           // 2 法人番号, 13 ASCII digits, check digit verified
+  Text corporate_number;                  // 2 法人番号, 13 ASCII digits, check digit verified
   corp::process process = corp::process::none;  // 3
   flag correct = flag::blank;             // 4 訂正区分: yes = 訂正
   civil_date update_date;                 // 5
   std::optional<civil_date> change_date;  // 6
-  std::string name;                       // 7
-  std::string name_image_id;              // 8
+  Text name;                              // 7
+  Text name_image_id;                     // 8
   corp::kind kind = corp::kind::none;     // 9
-  std::string prefecture_name;            // 10
-  std::string city_name;                  // 11
-  std::string street_number;              // 12
-  std::string address_image_id;           // 13
+  Text prefecture_name;                   // 10
+  Text city_name;                         // 11
+  Text street_number;                     // 12
+  Text address_image_id;                  // 13
   std::uint8_t prefecture_code = 0;       // 14 JIS X 0401 01–47; 0 = blank (foreign-only)
-  std::string city_code;                  // 15 3 digits (JIS X 0402 without check digit) or blank
-  std::string post_code;                  // 16 7 digits or blank
-  std::string address_outside;            // 17
-  std::string address_outside_image_id;   // 18
+  Text city_code;                         // 15 3 digits (JIS X 0402 without check digit) or blank
+  Text post_code;                         // 16 7 digits or blank
+  Text address_outside;                   // 17
+  Text address_outside_image_id;          // 18
   std::optional<civil_date> close_date;   // 19
   corp::close_cause close_cause = corp::close_cause::none;  // 20
-  std::string successor_corporate_number; // 21 13 digits, check digit verified, or blank
-  std::string change_cause;               // 22 free text
+  Text successor_corporate_number;        // 21 13 digits, check digit verified, or blank
+  Text change_cause;                      // 22 free text
   std::optional<civil_date> assignment_date;  // 23
   flag latest = flag::blank;              // 24 最新履歴: yes = 最新, no = 過去
-  std::string en_name;                    // 25
-  std::string en_prefecture_name;         // 26
-  std::string en_city_name;               // 27 English city AND street
-  std::string en_address_outside;         // 28
-  std::string furigana;                   // 29
+  Text en_name;                           // 25
+  Text en_prefecture_name;                // 26
+  Text en_city_name;                      // 27 English city AND street
+  Text en_address_outside;                // 28
+  Text furigana;                          // 29
   flag hihyoji = flag::blank;             // 30 検索対象除外: yes = excluded from search
   std::uint8_t source_columns = 30;       // how many columns the source row had (23/28/29/30)
 
@@ -261,17 +283,68 @@ struct record {
     std::string s(2, '0');
     s[0] = static_cast<char>('0' + prefecture_code / 10);
     s[1] = static_cast<char>('0' + prefecture_code % 10);
-    return s + city_code;
+    s.append(city_code.data(), city_code.size());
+    return s;
   }
   // The number as the core's value type (always valid in a record that came out of a reader).
   [[nodiscard]] result<mynumber::corporate_number> number() const {
-    return mynumber::corporate_number::try_parse(corporate_number);
+    return mynumber::corporate_number::try_parse(std::string_view(corporate_number));
+  }
+
+  // Copies every column from a record of the other kind (a view from an owning record, or an
+  // owning record from a view; an owning record reuses its strings' storage).
+  template <class Other>
+  basic_record& assign(const basic_record<Other>& o) {
+    const auto text = [](Text& to, const Other& from) { to = std::string_view(from); };
+    sequence_number = o.sequence_number;
+    text(corporate_number, o.corporate_number);
+    process = o.process;
+    correct = o.correct;
+    update_date = o.update_date;
+    change_date = o.change_date;
+    text(name, o.name);
+    text(name_image_id, o.name_image_id);
+    kind = o.kind;
+    text(prefecture_name, o.prefecture_name);
+    text(city_name, o.city_name);
+    text(street_number, o.street_number);
+    text(address_image_id, o.address_image_id);
+    prefecture_code = o.prefecture_code;
+    text(city_code, o.city_code);
+    text(post_code, o.post_code);
+    text(address_outside, o.address_outside);
+    text(address_outside_image_id, o.address_outside_image_id);
+    close_date = o.close_date;
+    close_cause = o.close_cause;
+    text(successor_corporate_number, o.successor_corporate_number);
+    text(change_cause, o.change_cause);
+    assignment_date = o.assignment_date;
+    latest = o.latest;
+    text(en_name, o.en_name);
+    text(en_prefecture_name, o.en_prefecture_name);
+    text(en_city_name, o.en_city_name);
+    text(en_address_outside, o.en_address_outside);
+    text(furigana, o.furigana);
+    hihyoji = o.hihyoji;
+    source_columns = o.source_columns;
+    return *this;
   }
 };
 
+using record = basic_record<std::string>;
+using record_view = basic_record<std::string_view>;
+
+// A view of an owning record (valid while `r` lives and is not changed).
+[[nodiscard]] inline record_view view_of(const record& r) {
+  record_view v;
+  v.assign(r);
+  return v;
+}
+
 // Field-by-field equality; `sequence_number` and `source_columns` describe the file, not the
 // corporation, and are compared too (use same_corporation_state to ignore them).
-[[nodiscard]] inline bool same_corporation_state(const record& a, const record& b) noexcept {
+template <class A, class B>
+[[nodiscard]] bool same_corporation_state(const basic_record<A>& a, const basic_record<B>& b) noexcept {
   return a.corporate_number == b.corporate_number && a.process == b.process && a.correct == b.correct &&
          a.update_date == b.update_date && a.change_date == b.change_date && a.name == b.name &&
          a.name_image_id == b.name_image_id && a.kind == b.kind && a.prefecture_name == b.prefecture_name &&
@@ -285,11 +358,15 @@ struct record {
          a.en_city_name == b.en_city_name && a.en_address_outside == b.en_address_outside &&
          a.furigana == b.furigana && a.hihyoji == b.hihyoji;
 }
-[[nodiscard]] inline bool operator==(const record& a, const record& b) noexcept {
+template <class A, class B>
+[[nodiscard]] bool operator==(const basic_record<A>& a, const basic_record<B>& b) noexcept {
   return a.sequence_number == b.sequence_number && a.source_columns == b.source_columns &&
          same_corporation_state(a, b);
 }
-[[nodiscard]] inline bool operator!=(const record& a, const record& b) noexcept { return !(a == b); }
+template <class A, class B>
+[[nodiscard]] bool operator!=(const basic_record<A>& a, const basic_record<B>& b) noexcept {
+  return !(a == b);
+}
 
 }  // namespace corp
 MYNUMBER_END_NAMESPACE

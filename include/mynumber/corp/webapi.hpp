@@ -425,8 +425,8 @@ class xml_cursor {
       std::array<std::string_view, 30> views{};
       for (std::size_t i = 0; i < 30; ++i) views[i] = fields[i];
       record r;
-      const error_info e = detail::fill_record(views.data(), 30, r);
-      if (e.code == errc::ok) {
+      error_info e;
+      if (detail::fill_record(views.data(), 30, r, e)) {
         out.records.push_back(std::move(r));
       } else {
         out.bad_rows.push_back(bad_row{name, x.line_at(corp_offset), corp_index, e.code, e.detail});

@@ -1,5 +1,5 @@
 // File: detail/bulk_simd.hpp — the engines behind bulk.hpp: the scalar per-record step and the
-// SIMD kernels (SSE4.1 and AVX2 on x86-64, NEON on AArch64), plus CPU feature detection.
+// SIMD kernels (SSE4.1 and AVX2 on x86-64, NEON on AArch64), on the shared SIMD support of simd.hpp.
 //
 // The SIMD kernels only take a fast path. They validate a batch of consecutive records (16 with
 // AVX2, 8 with SSE4.1, 4 with NEON) on the assumption that every record has the well-formed shape:
@@ -18,30 +18,7 @@
 #include <string_view>
 
 #include "../kind.hpp"
-
-#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
-#define MYNUMBER_BULK_X86 1
-#include <immintrin.h>
-#define MYNUMBER_TARGET_SSE41 __attribute__((target("sse4.1")))
-#define MYNUMBER_TARGET_SSE41_FLATTEN __attribute__((target("sse4.1"), flatten))
-#define MYNUMBER_TARGET_AVX2 __attribute__((target("avx2")))
-#define MYNUMBER_TARGET_AVX2_FLATTEN __attribute__((target("avx2"), flatten))
-// Lambdas inside a kernel need the kernel's target too (placed after the parameter list).
-#define MYNUMBER_TARGET_SSE41_LAMBDA __attribute__((target("sse4.1"), always_inline))
-#define MYNUMBER_TARGET_AVX2_LAMBDA __attribute__((target("avx2"), always_inline))
-#endif
-
-#if defined(__aarch64__) && defined(__ARM_NEON) && (defined(__GNUC__) || defined(__clang__)) && \
-    defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-#define MYNUMBER_BULK_NEON 1
-#include <arm_neon.h>
-#endif
-
-#if defined(__GNUC__) || defined(__clang__)
-#define MYNUMBER_BULK_ALWAYS_INLINE __attribute__((always_inline)) inline
-#else
-#define MYNUMBER_BULK_ALWAYS_INLINE inline
-#endif
+#include "simd.hpp"
 
 MYNUMBER_BEGIN_NAMESPACE
 namespace detail {
@@ -213,7 +190,7 @@ struct record_shape {
 // keep the counters in registers although the status stores (uint8_t) may alias anything.
 
 template <number_kind Kind, class Batch>
-MYNUMBER_BULK_ALWAYS_INLINE void lines_driver(const char* p, const char* end, bulk_sink& sink_out) noexcept {
+MYNUMBER_SIMD_ALWAYS_INLINE void lines_driver(const char* p, const char* end, bulk_sink& sink_out) noexcept {
   constexpr std::size_t length = bulk_kernel_traits<Kind>::length;
   const record_shape shapes[2] = {line_shape(length, false), line_shape(length, true)};
   alignas(16) std::uint8_t scratch[Batch::size];
@@ -249,7 +226,7 @@ MYNUMBER_BULK_ALWAYS_INLINE void lines_driver(const char* p, const char* end, bu
 }
 
 template <number_kind Kind, class Batch>
-MYNUMBER_BULK_ALWAYS_INLINE void strided_driver(const char* data, std::size_t count, std::size_t stride,
+MYNUMBER_SIMD_ALWAYS_INLINE void strided_driver(const char* data, std::size_t count, std::size_t stride,
                                                 bulk_sink& sink_out) noexcept {
   constexpr std::size_t length = bulk_kernel_traits<Kind>::length;
   alignas(16) std::uint8_t scratch[Batch::size];
@@ -280,17 +257,7 @@ MYNUMBER_BULK_ALWAYS_INLINE void strided_driver(const char* data, std::size_t co
   sink_out = sink;
 }
 
-#if defined(MYNUMBER_BULK_X86)
-
-// CPU support, checked once per process (the result cannot change while it runs).
-[[nodiscard]] inline bool cpu_has_sse41() noexcept {
-  static const bool has = __builtin_cpu_supports("sse4.1") != 0;
-  return has;
-}
-[[nodiscard]] inline bool cpu_has_avx2() noexcept {
-  static const bool has = __builtin_cpu_supports("avx2") != 0;
-  return has;
-}
+#if defined(MYNUMBER_SIMD_X86)
 
 // 8 records in two groups of four 128-bit registers: group A holds records 0–3, group B 4–7.
 // Horizontal adds leave T of record k of a group in 32-bit lane k; packing the groups gives the
@@ -459,9 +426,9 @@ MYNUMBER_TARGET_AVX2_FLATTEN inline void strided_avx2(const char* data, std::siz
   strided_driver<Kind, avx2_batch<Kind>>(data, count, stride, sink);
 }
 
-#endif  // MYNUMBER_BULK_X86
+#endif  // MYNUMBER_SIMD_X86
 
-#if defined(MYNUMBER_BULK_NEON)
+#if defined(MYNUMBER_SIMD_NEON)
 
 // NEON is part of the AArch64 baseline: no run-time check is needed. 4 records per batch; the
 // shape test is the x86 one, the checksum uses widening multiplies and horizontal adds.
@@ -510,7 +477,7 @@ inline void strided_neon(const char* data, std::size_t count, std::size_t stride
   strided_driver<Kind, neon_batch<Kind>>(data, count, stride, sink);
 }
 
-#endif  // MYNUMBER_BULK_NEON
+#endif  // MYNUMBER_SIMD_NEON
 
 }  // namespace detail
 MYNUMBER_END_NAMESPACE

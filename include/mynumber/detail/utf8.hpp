@@ -4,7 +4,9 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "../config.hpp"
 
@@ -37,24 +39,36 @@ inline constexpr char32_t utf8_invalid = 0xFFFFFFFFu;
   return cp;
 }
 
+// Writes the UTF-8 encoding of a valid code point at `out` (1-4 bytes); returns the end.
+inline char* utf8_put(char* out, char32_t cp) noexcept {
+  if (cp < 0x80) {
+    *out++ = static_cast<char>(cp);
+  } else if (cp < 0x800) {
+    *out++ = static_cast<char>(0xC0 | (cp >> 6));
+    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
+  } else if (cp < 0x10000) {
+    *out++ = static_cast<char>(0xE0 | (cp >> 12));
+    *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
+  } else {
+    *out++ = static_cast<char>(0xF0 | (cp >> 18));
+    *out++ = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    *out++ = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    *out++ = static_cast<char>(0x80 | (cp & 0x3F));
+  }
+  return out;
+}
+
 // Appends the UTF-8 encoding of a valid code point.
 template <class String>
 void utf8_append(String& out, char32_t cp) {
-  using ch = typename String::value_type;
-  if (cp < 0x80) {
-    out.push_back(static_cast<ch>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<ch>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<ch>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<ch>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<ch>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<ch>(0x80 | (cp & 0x3F)));
+  char bytes[4];
+  const char* const end = utf8_put(bytes, cp);
+  if constexpr (std::is_same_v<String, std::string>) {
+    out.append(bytes, static_cast<std::size_t>(end - bytes));
   } else {
-    out.push_back(static_cast<ch>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<ch>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<ch>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<ch>(0x80 | (cp & 0x3F)));
+    using ch = typename String::value_type;
+    for (const char* p = bytes; p != end; ++p) out.push_back(static_cast<ch>(*p));
   }
 }
 
