@@ -34,6 +34,8 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip
 .venv/bin/python -m pip install -q ".[test]"
+# pybind11 in the venv too: tools/test.d/python-asan.sh builds the extension itself with CMake.
+.venv/bin/python -m pip install -q "pybind11>=2.11"
 
 # The project's main job on bundled sample data: validate a file of numbers (masked output).
 echo "setup: mynumber validate -f examples/sample_numbers.txt"

@@ -66,7 +66,7 @@ for kind in individual corporate; do
 done
 
 step "Python type stubs and mypy --strict"
-(cd "$SCRATCH" && "$PYTHON" -m mypy.stubtest mynumber._core --allowlist "$REPO/bindings/python/stubtest-allowlist.txt")
+(cd "$SCRATCH" && "$PYTHON" -m mypy.stubtest mynumber._core mynumber._modules --allowlist "$REPO/bindings/python/stubtest-allowlist.txt")
 # Files of the bindings' own package parts; modules run mypy on theirs in their own test.d scripts.
 "$PYTHON" -m mypy --config-file pyproject.toml bindings/python/mynumber/__init__.py bindings/python/mynumber/_bulk.py \
   bindings/python/mynumber/individual.py bindings/python/mynumber/corporate.py bindings/python/mynumber/invoice.py \
@@ -92,8 +92,9 @@ if "$PYTHON" -c 'import build' 2>/dev/null; then
   "$PYTHON" -m build --sdist --outdir "$SCRATCH/sdist" . >/dev/null
   tar -tzf "$SCRATCH"/sdist/*.tar.gz > "$SCRATCH/sdist.txt"
   grep -q '/include/mynumber/mynumber.hpp$' "$SCRATCH/sdist.txt"
-  grep -q '/bindings/python/src/module.cpp$' "$SCRATCH/sdist.txt"
+  grep -q '/bindings/python/src/core_extension.cpp$' "$SCRATCH/sdist.txt"
   grep -q '/bindings/python/mynumber/_core.pyi$' "$SCRATCH/sdist.txt"
+  grep -q '/bindings/python/mynumber/_modules.pyi$' "$SCRATCH/sdist.txt"
 else
   echo "python -m build is not installed: install the test extras (pip install .[test])" >&2
   exit 1

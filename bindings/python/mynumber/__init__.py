@@ -7,11 +7,13 @@ positions, check digits, normalisation, masked formatting, seeded generation, T-
 Per-kind functions follow python-stdnum's names: ``mynumber.individual.is_valid(...)``,
 ``mynumber.corporate.validate(...)`` and so on. Display forms of IndividualNumber and
 CorporateNumber are masked; ``.reveal()`` is the only way to the digits.
+
+This module loads only the extension ``mynumber._core`` (numbers and exceptions); the optional
+modules (``mynumber.law``, ``.secure``, ``.jpki``, ``.card``, ``.corp``) load ``mynumber._modules``
+when imported.
 """
 
 from __future__ import annotations
-
-from typing import TYPE_CHECKING, Any
 
 from . import _core
 from ._core import (
@@ -34,7 +36,11 @@ from . import corporate, individual, invoice
 
 __version__: str = _core.__version__
 
+# typing is not imported at run time: `import mynumber` (and every CLI run) would pay for it.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from ._bulk import validate_many
 
 

@@ -519,6 +519,48 @@ class line_stream {
   bool skipping_ = false;
 };
 
+// ---- one record explained without raising (the CLI's per-record output) ------------------------
+
+// The digits of a valid number, else the InvalidNumberError that validating it raises, returned
+// instead of raised: raising and catching costs more than the CLI spends on the rest of a printed
+// line. Lenient unless `strict`; a strict failure keeps the lenient error when both found the same
+// fault (it has the position and the expected digit).
+template <number_kind Kind>
+[[nodiscard]] py::object digits_or_error(std::string_view in, bool strict) {
+  const result<basic_number<Kind>> lenient = basic_number<Kind>::try_parse_lenient(in);
+  if (strict) {
+    const auto code = static_cast<errc>(check_one(in, static_cast<int>(Kind), false));
+    const bool same_fault = !lenient && lenient.error().code == code;
+    if (code != errc::ok && !same_fault)
+      return make_exception(error_info{code}, std::string(describe(code)) + " (strict mode: ASCII digits only)");
+  }
+  if (!lenient) return make_exception(lenient.error(), lenient.error().message());
+  return py::str(lenient->reveal());
+}
+
+// _check_number(number, kind, strict) -> (kind name, digits or InvalidNumberError). kind 2 (auto)
+// is corporate when lenient normalisation gives 13 digits, else individual. Raises only for a
+// value that is not str or bytes.
+[[nodiscard]] py::tuple check_number(py::handle text, int kind, bool strict) {
+  check_bulk_kind(kind);
+  std::string_view in;
+  if (!text_arg_nothrow(text.ptr(), in)) {
+    py::error_already_set raised;  // takes the error indicator
+    if (!raised.matches(exception_type(errc::invalid_utf8))) throw raised;
+    return py::make_tuple(to_string(kind == kind_auto ? number_kind::individual : static_cast<number_kind>(kind)),
+                          raised.value());
+  }
+  if (kind == kind_auto) {
+    result<std::string> digits = try_normalize_digits(in);
+    kind = static_cast<int>(digits && digits->size() == corporate_number_length ? number_kind::corporate
+                                                                                 : number_kind::individual);
+    if (digits) detail::secure_wipe(digits->data(), digits->size());
+  }
+  if (kind == static_cast<int>(number_kind::individual))
+    return py::make_tuple(to_string(number_kind::individual), digits_or_error<number_kind::individual>(in, strict));
+  return py::make_tuple(to_string(number_kind::corporate), digits_or_error<number_kind::corporate>(in, strict));
+}
+
 // ---- number classes ----------------------------------------------------------------------------
 
 template <number_kind Kind>
@@ -736,6 +778,8 @@ void register_numbers(py::module_& m) {
       .def("next", &line_stream::next,
            "(bytes read, valid, invalid, [(line, code, raw bytes or None)]) for the next chunk, or None at the "
            "end. Blank records are skipped; valid records are reported only with report_all.");
+  m.def("_check_number", &check_number, py::arg("number"), py::arg("kind"), py::arg("strict"),
+        "(kind name, digits or InvalidNumberError not raised) for one record: the CLI's per-record check.");
   m.def("validate_lines", &validate_lines_buffer, py::arg("buffer"), py::kw_only(), py::arg("kind") = 0,
         py::arg("lenient") = false,
         "Status codes (uint16, 0 = valid) of the newline-separated records in a bytes-like buffer. kind: 0 "

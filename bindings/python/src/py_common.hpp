@@ -1,9 +1,13 @@
-// File: py_common.hpp — what every part of the Python extension mynumber._core shares.
+// File: py_common.hpp — what every part of the Python extensions shares: mynumber._core (errors
+// and numbers, core_extension.cpp) and mynumber._modules (the optional modules,
+// modules_extension.cpp). errors.cpp is compiled into both.
 //
 // A module <m> adds bindings/python/src/<m>.cpp with `void register_<m>(pybind11::module_&)`
-// (called from module.cpp when MYNUMBER_PY_<M> is defined). Inside it:
-//   - throw mynumber::error (or call result.value()): the translator installed by module.cpp
+// (called from modules_extension.cpp when MYNUMBER_PY_<M> is defined). Inside it:
+//   - throw mynumber::error (or call result.value()): the translator installed by errors.cpp
 //     raises the Python exception chosen by the errc range, with .code/.reason/.position set;
+//   - take and return the number classes of _core (IndividualNumber, ...) as C++ values: _modules
+//     imports _core first, and pybind11 shares class registrations between the two extensions;
 //   - read text arguments with text_arg() (str or bytes; anything else is TypeError, a str that
 //     cannot be UTF-8 encoded is InvalidNumberError(invalid_utf8));
 //   - release the GIL around long C++ work (pybind11::gil_scoped_release) after copying or pinning
@@ -29,16 +33,23 @@ namespace py = pybind11;
 // The Python exception class for an error code (by range, see docs/python.md). Borrowed reference.
 [[nodiscard]] PyObject* exception_type(errc code) noexcept;
 
-// Sets the Python error indicator for `info`: an instance of exception_type(info.code) whose
-// message is info.message() (which never contains the input) with .code, .reason, .position and
-// .expected attributes. Returns nullptr so CPython-level functions can `return set_error(...)`.
+// An instance of exception_type(info.code) with `message` and .code, .reason, .position and
+// .expected attributes, not raised: for paths that report an error without raising it.
+[[nodiscard]] py::object make_exception(const error_info& info, const std::string& message);
+
+// Sets the Python error indicator for `info`: make_exception(info, info.message()) (the message
+// never contains the input). Returns nullptr so CPython-level functions can `return set_error(...)`.
 PyObject* set_error(const error_info& info) noexcept;
 
 // Raises the Python exception for `info` from pybind11 code.
 [[noreturn]] void raise(const error_info& info);
 
-// Creates the exception classes on the module and installs the translator (module.cpp).
-void register_errors(py::module_& m);
+// Creates the exception classes on mynumber._core and installs the translator of C++ errors.
+void create_exception_classes(py::module_& m);
+
+// For mynumber._modules: imports mynumber._core, takes its exception classes (the same objects, not
+// copies) and installs the translator.
+void adopt_exception_classes();
 
 // A view of a str (as UTF-8) or bytes-like argument, valid while `obj` is alive.
 // Raises TypeError for any other type and InvalidNumberError(invalid_utf8) for a str holding
@@ -49,7 +60,7 @@ void register_errors(py::module_& m);
 // set on failure.
 [[nodiscard]] bool text_arg_nothrow(PyObject* obj, std::string_view& out) noexcept;
 
-// Registration functions of the parts of _core.
+// Registration functions: the numbers part of _core, and the modules of _modules.
 void register_numbers(py::module_& m);
 #ifdef MYNUMBER_PY_LAW
 void register_law(py::module_& m);

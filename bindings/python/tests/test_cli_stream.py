@@ -188,20 +188,35 @@ def test_commands_table_matches_the_groups() -> None:
     assert set(COMMANDS.values()) <= set(GROUPS)
 
 
+def test_one_command_parser_matches_the_full_tree() -> None:
+    def commands(parser: Any) -> Any:
+        return [a for a in parser._actions if a.dest == "command"][0].choices
+
+    full = commands(build_parser())
+    for command, group in COMMANDS.items():
+        if group not in available_groups([group]):
+            continue
+        built = commands(build_parser([group], command))
+        assert command in built
+        assert built[command].format_help() == full[command].format_help()
+        if group == "numbers":  # its register_command builds just the one
+            assert list(built) == [command]
+
+
 def _python(code: str) -> str:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return result.stdout.strip()
 
 
-def test_import_and_validate_do_not_load_numpy_or_other_groups(tmp_path: Path) -> None:
+def test_import_and_validate_do_not_load_numpy_modules_typing_or_other_groups(tmp_path: Path) -> None:
     path = tmp_path / "n.txt"
     path.write_text("123456789018\n7000012050002\n")
     out = _python("import sys, mynumber\n"
                   "from mynumber.cli import main\n"
                   f"rc = main(['validate', '-f', {str(path)!r}])\n"
                   "cli = sorted(m for m in sys.modules if m.startswith('mynumber.cli.'))\n"
-                  "print(rc, 'numpy' in sys.modules, ','.join(cli))")
-    assert out == "0 False mynumber.cli.numbers"
+                  "print(rc, *(m in sys.modules for m in ('numpy', 'mynumber._modules', 'typing')), ','.join(cli))")
+    assert out == "0 False False False mynumber.cli.numbers"
     # validate_many still works, loading numpy on first use.
     assert _python("import sys, mynumber\n"
                    "print(mynumber.validate_many(['123456789018', 'x']).tolist(), 'numpy' in sys.modules)") \

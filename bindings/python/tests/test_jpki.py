@@ -21,11 +21,11 @@ from typing import Any, Dict, Iterator, List
 import pytest
 
 import mynumber
-from mynumber import _core
+from mynumber import _modules
 
-pytestmark = pytest.mark.skipif("jpki" not in _core.compiled_modules, reason="built without the jpki module")
+pytestmark = pytest.mark.skipif("jpki" not in _modules.compiled_modules, reason="built without the jpki module")
 
-if "jpki" in _core.compiled_modules:
+if "jpki" in _modules.compiled_modules:
     from mynumber import jpki
     from mynumber.cli import main
 

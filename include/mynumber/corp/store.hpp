@@ -624,11 +624,11 @@ class store {
     apply_report rep;
     rep.file = name;
     // Bulk-load settings: no fsync until the end, a 128 MiB page cache, index sorts in memory
-    // (about 50 bytes per row and index; keeps peak memory well under 1 GB at national scale) with
-    // a helper thread, and no per-row foreign-key probe (every row points at the file row this
+    // (about 50 bytes per row and index; keeps peak memory well under 1 GB at national scale), and
+    // no per-row foreign-key probe (every row points at the file row this
     // import writes itself; the pragma only takes effect outside a transaction, hence here).
     if (auto ok = detail::exec(db_.get(), "PRAGMA synchronous = OFF; PRAGMA cache_size = -131072; PRAGMA temp_store = MEMORY; "
-                                          "PRAGMA threads = 2; PRAGMA foreign_keys = OFF;");
+                                          "PRAGMA foreign_keys = OFF;");
         !ok)
       return ok.error();
     // Back to the normal settings however the import ends (after the transaction is over).
@@ -636,7 +636,7 @@ class store {
       sqlite3* db;
       ~restore_settings() {
         (void)detail::exec(db, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -2000; PRAGMA temp_store = DEFAULT; "
-                               "PRAGMA threads = 0; PRAGMA foreign_keys = ON;");
+                               "PRAGMA foreign_keys = ON;");
       }
     } restore{db_.get()};
     transaction tx(db_.get());

@@ -2,9 +2,15 @@
 
 Each command group lives in ``mynumber/cli/<group>.py`` and exposes ``register(subparsers)``,
 which adds its subcommands with ``subparsers.add_parser(..., parents=[common_options()])`` and
-sets ``func`` (``args -> exit code``) on each. Groups are found from the fixed list ``GROUPS``;
+sets ``func`` (``args -> exit code``) on each. A group with several commands may also expose
+``register_command(subparsers, name)``, which adds only the command ``name``. Groups are found from the fixed list ``GROUPS``;
 an optional module's group is skipped when its file is absent or its compiled part is not in
-``mynumber._core.compiled_modules``.
+``mynumber._modules.compiled_modules``.
+
+Start-up time is most of a short run, so a known command builds the parser of that command only
+(of its whole group if the group has no ``register_command``), a command of the "numbers" group
+(``mynumber validate`` and the like) imports neither ``mynumber._modules`` (and with it OpenSSL,
+SQLite, pcsc-lite) nor the other groups, and nothing here imports ``typing`` at run time.
 
 Exit codes: 0 everything valid, 1 something invalid, 2 usage or input error.
 """
@@ -13,11 +19,15 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import importlib.util
 import sys
-from typing import Callable, List, Optional, Sequence
 
 from .. import _core
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Callable, List, Optional, Sequence
+
+    Handler = Callable[[argparse.Namespace], int]
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -41,8 +51,6 @@ COMMANDS = {
     "corp": "corp",
 }
 
-Handler = Callable[[argparse.Namespace], int]
-
 
 def common_options() -> argparse.ArgumentParser:
     """Options accepted both before and after the command name (``mynumber --json validate`` and
@@ -57,18 +65,23 @@ def common_options() -> argparse.ArgumentParser:
 
 def available_groups(among: Sequence[str] = GROUPS) -> List[str]:
     """The command groups present in this installation (of those in `among`)."""
-    found = []
-    for name in among:
-        if importlib.util.find_spec(f"{__name__}.{name}") is None:
-            continue
-        if name != "numbers" and name not in _core.compiled_modules:
-            continue
-        found.append(name)
-    return found
+    return [name for name in among if name == "numbers" or _optional_group_present(name)]
 
 
-def build_parser(groups: Optional[Sequence[str]] = None) -> argparse.ArgumentParser:
-    """The parser with the commands of `groups` (default: every available group)."""
+def _optional_group_present(name: str) -> bool:
+    """True if the group file of optional module `name` is installed and the module compiled in.
+    Imports ``mynumber._modules``, with its libraries: never called for the numbers group, which
+    is always present."""
+    import importlib.util
+
+    from .. import _modules
+
+    return importlib.util.find_spec(f"{__name__}.{name}") is not None and name in _modules.compiled_modules
+
+
+def build_parser(groups: Optional[Sequence[str]] = None, command: Optional[str] = None) -> argparse.ArgumentParser:
+    """The parser with the commands of `groups` (default: every available group); with `command`,
+    only that command of a group that has ``register_command``."""
     parser = argparse.ArgumentParser(
         prog="mynumber",
         description="Japan's My Number system: validate, normalise, format, generate and convert "
@@ -84,7 +97,10 @@ def build_parser(groups: Optional[Sequence[str]] = None) -> argparse.ArgumentPar
     subparsers.required = True
     for name in available_groups(GROUPS if groups is None else groups):
         module = importlib.import_module(f"{__name__}.{name}")
-        module.register(subparsers)
+        if command is not None and hasattr(module, "register_command"):
+            module.register_command(subparsers, command)
+        else:
+            module.register(subparsers)
     return parser
 
 
@@ -92,16 +108,21 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     """Entry point of the ``mynumber`` console script; returns the exit code."""
     arguments = sys.argv[1:] if argv is None else list(argv)
     # The first word that is not an option names the command (the top-level options take no
-    # values). A known command loads only its group; anything else (no command, a top-level
-    # --help, a typo) gets the full parser, whose listing and error messages cover every group.
-    group = None
+    # values). A known command loads only its group and builds only its own parser; anything else
+    # (no command, a top-level --help, a typo) gets the full parser, whose listing and error
+    # messages cover every group.
+    command = None
     for word in arguments:
         if word in ("-h", "--help"):
             break
         if not word.startswith("-"):
-            group = COMMANDS.get(word)
+            command = word
             break
-    parser = build_parser([group] if group is not None and available_groups([group]) else None)
+    group = COMMANDS.get(command) if command is not None else None
+    if group is not None and available_groups([group]):
+        parser = build_parser([group], command)
+    else:
+        parser = build_parser()
     args = parser.parse_args(arguments)
     handler: Handler = args.func
     try:

@@ -19,7 +19,6 @@ import os
 import sys
 from typing import Any, Dict, List
 
-from .. import _core
 from .. import corp as corp_api
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE, common_options
 

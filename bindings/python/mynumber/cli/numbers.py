@@ -8,16 +8,20 @@ Number, and any input that did not validate (it may be a mistyped My Number), is
 from __future__ import annotations
 
 import argparse
-import io
-import json
 import os
 import sys
-from typing import IO, Any, Dict, Iterator, List, Optional, Tuple, Union
 
 from .. import _core
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE, common_options
 
-Text = Union[str, bytes]
+# Start-up time is most of a short run: typing is not imported at run time, and json only by the
+# paths that write JSON.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import IO, Any, Dict, Iterator, List, Optional, Tuple, Union
+
+    Text = Union[str, bytes]
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 KIND_CODES = {"individual": 0, "corporate": 1, "auto": 2}
 CHUNK_SIZE = 1 << 20  # size of the one reused buffer of the streaming validator
@@ -30,9 +34,15 @@ MAX_LINE = 1 << 20  # the buffer holds at least this much; a line that does not 
 
 def _emit(args: argparse.Namespace, record: Dict[str, Any], text: str) -> None:
     if args.json:
-        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        _write_json(record)
     else:
         sys.stdout.write(text + "\n")
+
+
+def _write_json(record: Dict[str, Any]) -> None:
+    import json
+
+    sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
 def _as_str(value: Text) -> str:
@@ -52,7 +62,7 @@ def _digit_count(value: Text) -> Optional[int]:
         return None
 
 
-def _auto_kind(value: Text, kind: str, corporate_length: int = 13) -> str:
+def _auto_kind(value: Text, kind: str, corporate_length: int) -> str:
     if kind != "auto":
         return kind
     return "corporate" if _digit_count(value) == corporate_length else "individual"
@@ -86,34 +96,13 @@ class Outcome:
 
 
 def _check(value: Text, kind: str, strict: bool, reveal: bool) -> Outcome:
-    """Validates one input and explains the result (the per-record path, used outside the hot loop)."""
-    kind = _auto_kind(value, kind)
-    try:
-        if strict:
-            code = int(_core._validate_sequence([value], KIND_CODES[kind], False)[0])
-            if code != 0:
-                # Re-run the lenient check only to obtain position/expected; strictness decided.
-                raise _error_for(value, kind, code)
-            digits = _core.compact(value)
-        elif kind == "individual":
-            digits = _core.validate_individual(value)
-        else:
-            digits = _core.validate_corporate(value)
-    except _core.InvalidNumberError as exc:
-        return Outcome(kind, False, _hidden(value, reveal), error=exc)
-    shown = digits if (reveal or kind == "corporate") else _core.mask_text(digits)
-    return Outcome(kind, True, shown, digits=digits)
-
-
-def _error_for(value: Text, kind: str, code: int) -> _core.InvalidNumberError:
-    validate = _core.validate_individual if kind == "individual" else _core.validate_corporate
-    try:
-        validate(value)
-    except _core.InvalidNumberError as lenient_error:
-        if lenient_error.code == code:
-            return lenient_error
-    # Strict failure of a leniently valid input (spaces, dashes, full-width digits).
-    return _make_error(code, f"{_core.describe(code)} (strict mode: ASCII digits only)")
+    """Validates one input and explains the result (the per-record path: every line printed by
+    the streaming validator goes through here). The error comes back from C++ unraised."""
+    kind, result = _core._check_number(value, KIND_CODES[kind], strict)
+    if not isinstance(result, str):
+        return Outcome(kind, False, _hidden(value, reveal), error=result)
+    shown = result if (reveal or kind == "corporate") else _core.mask_text(result)
+    return Outcome(kind, True, shown, digits=result)
 
 
 def _make_error(code: int, message: str) -> _core.InvalidNumberError:
@@ -236,9 +225,13 @@ def _validate_stream(args: argparse.Namespace, stream: IO[bytes], total: Optiona
                     outcome = Outcome(args.kind, False, "(line longer than 1 MiB)", error=too_long)
                 else:
                     outcome = _check(raw, args.kind, args.strict, args.reveal)
-                record = outcome.record()
-                record["line"] = line
-                _emit(args, record, f"line {line}: {outcome.text()}")
+                # Each printed line costs more than validating thousands: build only what is printed.
+                if args.json:
+                    record = outcome.record()
+                    record["line"] = line
+                    _write_json(record)
+                else:
+                    sys.stdout.write(f"line {line}: {outcome.text()}\n")
             progress.update(done, valid + invalid)
     finally:
         progress.finish()
@@ -329,6 +322,8 @@ def cmd_generate(args: argparse.Namespace) -> int:
     for digits in numbers:
         shown = digits if (args.reveal or args.kind == "corporate") else _core.mask_text(digits)
         if args.json:
+            import json
+
             out.append(json.dumps({"number": shown, "kind": args.kind}))
         else:
             out.append(shown)
@@ -382,9 +377,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
 # ---- registration ---------------------------------------------------------------------------
 
 
-def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    common = common_options()
-
+def _add_validate_command(subparsers: Subparsers, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser("validate", parents=[common], help="validate numbers (exit 1 if any is invalid)",
                               description="Validates Individual or Corporate Numbers. Arguments print one line "
                               "each; files and stdin are streamed through the C++ bulk validator and only "
@@ -398,6 +391,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     p.add_argument("--no-progress", action="store_true", help="no progress bar, even on a terminal")
     p.set_defaults(func=_usage_guard(cmd_validate))
 
+
+def _add_check_digit_command(subparsers: Subparsers, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser("check-digit", parents=[common], help="compute check digits of base numbers",
                               description="Computes the check digit of 11-digit (individual) or 12-digit "
                               "(corporate) base numbers.")
@@ -405,12 +400,16 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     _add_kind(p)
     p.set_defaults(func=_usage_guard(cmd_check_digit))
 
+
+def _add_normalize_command(subparsers: Subparsers, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser("normalize", parents=[common], help="normalise to plain ASCII digits",
                               description="Validates leniently and prints the plain digits.")
     _add_inputs(p, "numbers")
     _add_kind(p)
     p.set_defaults(func=_usage_guard(cmd_normalize), strict=False)
 
+
+def _add_format_command(subparsers: Subparsers, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser("format", parents=[common], help="print numbers grouped (4-4-4 / 1-4-4-4)",
                               description="Validates leniently and prints the grouped form.")
     _add_inputs(p, "numbers")
@@ -419,6 +418,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                    "'-' corporate)")
     p.set_defaults(func=_usage_guard(cmd_format), strict=False)
 
+
+def _add_generate_command(subparsers: Subparsers, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser("generate", parents=[common], help="generate valid numbers (seedable)",
                               description="Generates checksum-valid numbers with std::mt19937_64; one seed gives "
                               "the same numbers from C, C++, Python, Go and Rust. Any valid number may belong "
@@ -429,6 +430,8 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     p.add_argument("--check-digit", type=int, default=None, help="fix the check digit")
     p.set_defaults(func=_usage_guard(cmd_generate))
 
+
+def _add_convert_command(subparsers: Subparsers, common: argparse.ArgumentParser) -> None:
     p = subparsers.add_parser("convert", parents=[common], help="convert between corporate number, T-number, "
                               "ISO 6523 and Peppol ids",
                               description="Reads corporate numbers, T-numbers (適格請求書発行事業者登録番号), ISO 6523 "
@@ -439,3 +442,25 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
     p.add_argument("--to", required=True, choices=["tnumber", "corporate", "iso6523", "peppol"],
                    help="output form")
     p.set_defaults(func=_usage_guard(cmd_convert))
+
+
+# The commands of this group in listing order, with the function that adds each one's parser.
+_PARSERS = {
+    "validate": _add_validate_command,
+    "check-digit": _add_check_digit_command,
+    "normalize": _add_normalize_command,
+    "format": _add_format_command,
+    "generate": _add_generate_command,
+    "convert": _add_convert_command,
+}
+
+
+def register(subparsers: Subparsers) -> None:
+    common = common_options()
+    for add in _PARSERS.values():
+        add(subparsers, common)
+
+
+def register_command(subparsers: Subparsers, name: str) -> None:
+    """Adds only the command `name` (what ``main`` builds to run one command)."""
+    _PARSERS[name](subparsers, common_options())

@@ -18,7 +18,7 @@ import os
 import sys
 from typing import Any, Dict, Iterator, Optional, Tuple
 
-from .. import _core
+from .. import _core, _modules
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE, common_options
 
 DEFAULT_KEY_ENV = "MYNUMBER_KEYS"
@@ -38,18 +38,18 @@ def _add_key_options(parser: argparse.ArgumentParser, required: bool = True) -> 
                         help=f"environment variable holding key entries{what} (default: {DEFAULT_KEY_ENV})")
 
 
-def _optional_ring(args: argparse.Namespace) -> Optional[_core.KeyRing]:
+def _optional_ring(args: argparse.Namespace) -> Optional[_modules.KeyRing]:
     """The ring named by --key-file / --key-env, or None when neither is given."""
     if args.key_file and args.key_env:
         raise _UsageError("give --key-file or --key-env, not both")
     if args.key_file:
-        return _core.KeyRing.load_file(args.key_file)
+        return _modules.KeyRing.load_file(args.key_file)
     if args.key_env:
-        return _core.KeyRing.from_env(args.key_env)
+        return _modules.KeyRing.from_env(args.key_env)
     return None
 
 
-def _ring(args: argparse.Namespace) -> _core.KeyRing:
+def _ring(args: argparse.Namespace) -> _modules.KeyRing:
     """The ring named by the options, else the one in $MYNUMBER_KEYS; never from argv."""
     ring = _optional_ring(args)
     if ring is not None:
@@ -57,7 +57,7 @@ def _ring(args: argparse.Namespace) -> _core.KeyRing:
     if DEFAULT_KEY_ENV not in os.environ:
         raise _UsageError(f"no keys: pass --key-file PATH or set {DEFAULT_KEY_ENV} (keys are never read from "
                           "the command line)")
-    return _core.KeyRing.from_env(DEFAULT_KEY_ENV)
+    return _modules.KeyRing.from_env(DEFAULT_KEY_ENV)
 
 
 def _add_inputs(parser: argparse.ArgumentParser, what: str) -> None:
@@ -120,9 +120,9 @@ def _report(args: argparse.Namespace, line: int, record: Dict[str, Any], exc: _c
 
 def _check_basis(basis: Optional[str]) -> None:
     """A legal basis must be a rule id of the law module when that module is compiled in."""
-    if basis is None or "law" not in _core.compiled_modules:
+    if basis is None or "law" not in _modules.compiled_modules:
         return
-    known = getattr(_core, "law_rule_ids", None)
+    known = getattr(_modules, "law_rule_ids", None)
     if known is not None and basis not in known():
         raise _UsageError(f"unknown legal basis {basis!r}: use a rule id of the law module (e.g. A9.RELATED_AFFAIRS)")
 
@@ -131,7 +131,7 @@ def _audit(args: argparse.Namespace, action: str, record_id: str) -> None:
     """Appends an access event when --audit-log is given."""
     if not getattr(args, "audit_log", None):
         return
-    log = _core.AuditLog(args.audit_log)
+    log = _modules.AuditLog(args.audit_log)
     log.append(actor=args.actor, action=action, purpose=args.purpose, record_id=record_id,
                legal_basis=args.basis)
 
@@ -168,7 +168,7 @@ def cmd_token(args: argparse.Namespace) -> int:
     for line, text in _inputs(args):
         shown = _show(text, args.reveal)
         try:
-            token = _core.derive_token(text, args.domain, ring)
+            token = _modules.derive_token(text, args.domain, ring)
         except _core.MyNumberError as exc:
             _report(args, line, {"input": shown}, exc)
             status = EXIT_INVALID
@@ -192,7 +192,7 @@ def cmd_seal(args: argparse.Namespace) -> int:
                 status = EXIT_INVALID
                 continue
         try:
-            sealed = _core.seal(value, record, ring)
+            sealed = _modules.seal(value, record, ring)
             _audit(args, "store", record)
         except _core.MyNumberError as exc:
             _report(args, line, {"record": record, "input": _show(value, args.reveal)}, exc)
@@ -217,12 +217,12 @@ def _open(args: argparse.Namespace, reseal: bool) -> int:
                 status = EXIT_INVALID
                 continue
         try:
-            sealed = _core.SealedValue.parse(value.strip())
+            sealed = _modules.SealedValue.parse(value.strip())
             if reseal:
-                again = _core.reseal(sealed, record, ring)
+                again = _modules.reseal(sealed, record, ring)
                 _emit(args, {"record": record, "sealed": str(again)}, f"{record}\t{again}")
                 continue
-            number = _core.unseal(sealed, record, ring)
+            number = _modules.unseal(sealed, record, ring)
             if args.reveal:
                 _audit(args, "reveal", record)
         except _core.MyNumberError as exc:
@@ -250,7 +250,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         if not sep or not entries.isdigit():
             raise _UsageError("--expect-head must be ENTRIES:HASH")
         expected = (int(entries), digest)
-    log = _core.AuditLog(args.log, ring)
+    log = _modules.AuditLog(args.log, ring)
     try:
         entries_found, head = log.verify(expected)
     except _core.TamperError as exc:
@@ -265,7 +265,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 def cmd_audit_append(args: argparse.Namespace) -> int:
     ring = _optional_ring(args)
     _check_basis(args.basis)
-    log = _core.AuditLog(args.log, ring)
+    log = _modules.AuditLog(args.log, ring)
     line = log.append(actor=args.actor, action=args.action, purpose=args.purpose, record_id=args.record,
                       legal_basis=args.basis, detail=args.detail)
     sys.stdout.write(line + "\n")
@@ -276,12 +276,12 @@ def cmd_audit_certificate(args: argparse.Namespace) -> int:
     ring = _optional_ring(args)
     with open(args.log, encoding="utf-8", newline="") as f:
         text = f.read()
-    sys.stdout.write(_core.deletion_certificate(text, args.issuer, record_id=args.record, ring=ring) + "\n")
+    sys.stdout.write(_modules.deletion_certificate(text, args.issuer, record_id=args.record, ring=ring) + "\n")
     return EXIT_OK
 
 
 def cmd_key_generate(args: argparse.Namespace) -> int:
-    entry = _core.generate_key_entry(args.id)
+    entry = _modules.generate_key_entry(args.id)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
     try:
         fd = os.open(args.out, flags, 0o600)
