@@ -286,9 +286,11 @@ TEST_CASE("csv_simd: the reader gives the same rows, bad rows and totals with th
   for (auto enc : {nta_synth::encoding::utf8, nta_synth::encoding::cp932}) {
     for (bool crlf : {true, false}) {
       std::string csv = corp_test::to_csv(rows, enc, crlf);
-      // Damage some rows the way real files are damaged.
-      csv.insert(csv.size() / 3, "1,1234567890123,01\n");
-      csv.insert(csv.size() / 2, "\"unterminated,\"x\"\n");
+      // Add bad rows the way real files are damaged, each at a row boundary so that each is exactly
+      // one bad row: too few columns, text after a closing quote, no final newline.
+      const auto at_row_start = [&](std::size_t from) { return csv.find('\n', from) + 1; };
+      csv.insert(at_row_start(csv.size() / 3), "1,1234567890123,01\n");
+      csv.insert(at_row_start(csv.size() / 2), "\"unterminated,\"x\"\n");
       csv += "no newline at the end";
       reader_options on, off;
       off.vectorized = false;
