@@ -100,11 +100,14 @@ py::dict stored_dict(const corp::stored_record& r) {
   d["current"] = py::bool_(r.current);
   return d;
 }
-py::list stored_list(const std::vector<corp::stored_record>& rows) {
+// A list of each item converted by `convert`.
+template <class Item, class Convert>
+py::list list_of(const std::vector<Item>& items, Convert convert) {
   py::list out;
-  for (const auto& r : rows) out.append(stored_dict(r));
+  for (const auto& item : items) out.append(convert(item));
   return out;
 }
+py::list stored_list(const std::vector<corp::stored_record>& rows) { return list_of(rows, stored_dict); }
 py::dict bad_row_dict(const corp::bad_row& b) {
   py::dict d;
   d["file"] = b.file;
@@ -115,11 +118,7 @@ py::dict bad_row_dict(const corp::bad_row& b) {
   d["reason"] = b.reason;
   return d;
 }
-py::list bad_rows_list(const std::vector<corp::bad_row>& rows) {
-  py::list out;
-  for (const auto& b : rows) out.append(bad_row_dict(b));
-  return out;
-}
+py::list bad_rows_list(const std::vector<corp::bad_row>& rows) { return list_of(rows, bad_row_dict); }
 py::dict stats_dict(const corp::read_stats& s) {
   py::dict d;
   d["rows"] = s.rows;

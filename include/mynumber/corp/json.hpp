@@ -100,14 +100,19 @@ inline void append_json(std::string& out, const record& r) {
   out += r.current ? ",\"current\":true}" : ",\"current\":false}";
   return out;
 }
-[[nodiscard]] inline std::string to_json(const std::vector<stored_record>& rows) {
+namespace detail {
+// A JSON array of the items' to_json forms (found by argument-dependent lookup).
+template <class Item>
+[[nodiscard]] std::string json_array(const std::vector<Item>& items) {
   std::string out = "[";
-  for (const auto& r : rows) {
+  for (const auto& item : items) {
     if (out.size() > 1) out.push_back(',');
-    out += to_json(r);
+    out += to_json(item);
   }
   return out + "]";
 }
+}  // namespace detail
+[[nodiscard]] inline std::string to_json(const std::vector<stored_record>& rows) { return detail::json_array(rows); }
 
 [[nodiscard]] inline std::string to_json(const bad_row& b) {
   std::string out = "{";
@@ -119,14 +124,7 @@ inline void append_json(std::string& out, const record& r) {
   detail::json_text(out, "reason", b.reason);
   return out + "}";
 }
-[[nodiscard]] inline std::string to_json(const std::vector<bad_row>& rows) {
-  std::string out = "[";
-  for (const auto& b : rows) {
-    if (out.size() > 1) out.push_back(',');
-    out += to_json(b);
-  }
-  return out + "]";
-}
+[[nodiscard]] inline std::string to_json(const std::vector<bad_row>& rows) { return detail::json_array(rows); }
 
 [[nodiscard]] inline std::string to_json(const read_stats& s) {
   std::string out = "{";

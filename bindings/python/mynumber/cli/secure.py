@@ -86,12 +86,36 @@ def _inputs(args: argparse.Namespace) -> Iterator[Tuple[int, str]]:
             stream.close()
 
 
+def _add_record_inputs(parser: argparse.ArgumentParser, what: str) -> None:
+    """The inputs, --record and the key options of the commands that work per record (seal, unseal,
+    reseal); read back by _record_inputs."""
+    _add_inputs(parser, what)
+    parser.add_argument("--record", metavar="ID", help="record id of every input")
+    _add_key_options(parser)
+
+
 def _pair(text: str) -> Tuple[str, str]:
     """A batch line 'record_id<TAB>value'."""
     record, sep, value = text.partition("\t")
     if not sep:
         raise _UsageError("batch lines must be 'record_id<TAB>value'")
     return record, value
+
+
+def _record_inputs(args: argparse.Namespace) -> Iterator[Tuple[int, str, Optional[str]]]:
+    """(line, record id, value) per input: the record id from --record, else from a
+    'record_id<TAB>value' batch line. A malformed batch line is reported here and yields value None."""
+    for line, text in _inputs(args):
+        if args.record is not None:
+            yield line, args.record, text
+            continue
+        try:
+            record, value = _pair(text)
+        except _UsageError as exc:
+            print(f"mynumber: line {line}: {exc}", file=sys.stderr)
+            yield line, "", None
+            continue
+        yield line, record, value
 
 
 def _show(value: str, reveal: bool) -> str:
@@ -181,16 +205,10 @@ def cmd_seal(args: argparse.Namespace) -> int:
     ring = _ring(args)
     _check_audit_options(args)
     status = EXIT_OK
-    for line, text in _inputs(args):
-        if args.record is not None:
-            record, value = args.record, text
-        else:
-            try:
-                record, value = _pair(text)
-            except _UsageError as exc:
-                print(f"mynumber: line {line}: {exc}", file=sys.stderr)
-                status = EXIT_INVALID
-                continue
+    for line, record, value in _record_inputs(args):
+        if value is None:
+            status = EXIT_INVALID
+            continue
         try:
             sealed = _modules.seal(value, record, ring)
             _audit(args, "store", record)
@@ -206,16 +224,10 @@ def _open(args: argparse.Namespace, reseal: bool) -> int:
     ring = _ring(args)
     _check_audit_options(args)
     status = EXIT_OK
-    for line, text in _inputs(args):
-        if args.record is not None:
-            record, value = args.record, text
-        else:
-            try:
-                record, value = _pair(text)
-            except _UsageError as exc:
-                print(f"mynumber: line {line}: {exc}", file=sys.stderr)
-                status = EXIT_INVALID
-                continue
+    for line, record, value in _record_inputs(args):
+        if value is None:
+            status = EXIT_INVALID
+            continue
         try:
             sealed = _modules.SealedValue.parse(value.strip())
             if reseal:
@@ -313,27 +325,21 @@ def register(subparsers: "argparse._SubParsersAction[argparse.ArgumentParser]") 
                               description="Seals Individual Numbers for their records. With --record, each input is "
                               "a number for that record; without it, each line is 'record_id<TAB>number'. Output: "
                               "record id, tab, sealed value.")
-    _add_inputs(p, "numbers (or record_id<TAB>number lines)")
-    p.add_argument("--record", metavar="ID", help="record id of every input")
-    _add_key_options(p)
+    _add_record_inputs(p, "numbers (or record_id<TAB>number lines)")
     _add_audit_options(p, "store")
     p.set_defaults(func=_usage_guard(cmd_seal))
 
     p = subparsers.add_parser("unseal", parents=[common], help="open sealed numbers (masked unless --reveal)",
                               description="Opens sealed values for their records and prints the number masked, or "
                               "in full with --reveal. A value moved to another record or edited fails as tampered.")
-    _add_inputs(p, "sealed values (or record_id<TAB>sealed lines)")
-    p.add_argument("--record", metavar="ID", help="record id of every input")
-    _add_key_options(p)
+    _add_record_inputs(p, "sealed values (or record_id<TAB>sealed lines)")
     _add_audit_options(p, "reveal")
     p.set_defaults(func=_usage_guard(cmd_unseal))
 
     p = subparsers.add_parser("reseal", parents=[common], help="re-seal values under the current key (rotation)",
                               description="Opens each sealed value with the key it names and seals it again under "
                               "the current key (the first entry of the key file).")
-    _add_inputs(p, "sealed values (or record_id<TAB>sealed lines)")
-    p.add_argument("--record", metavar="ID", help="record id of every input")
-    _add_key_options(p)
+    _add_record_inputs(p, "sealed values (or record_id<TAB>sealed lines)")
     p.set_defaults(func=_usage_guard(cmd_reseal))
 
     audit = subparsers.add_parser("audit", help="the hash-chained audit log",
