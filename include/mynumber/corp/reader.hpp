@@ -211,7 +211,6 @@ class bulk_reader {
 
  private:
   enum class row_status { complete, need_more, malformed, skipped };
-  using span = detail::csv_field;
   static constexpr std::size_t max_fields = 32;
 
   static std::vector<std::unique_ptr<byte_source>> one(std::unique_ptr<byte_source> s) {
@@ -269,32 +268,40 @@ class bulk_reader {
     return {};
   }
 
-  // Splits one row starting at pos_ into spans: the vectorised splitter for rows of the plain
+  // Splits one row starting at pos_ into fields_: the vectorised splitter for rows of the plain
   // shape, else the general parser below (see detail/csv_simd.hpp).
   row_status parse_row() {
     detail::csv_split split;
     const char* const begin = buffer_.data() + pos_;
-    if (options_.vectorized && split_plain_row_(begin, buffer_.data() + end_, spans_.data(), max_fields, split)) {
+    // In a UTF-8 file (or one that is ASCII so far) the fused kernel checks the bytes too.
+    const detail::split_plain_row_fn splitter =
+        split_plain_utf8_row_ != nullptr && encoding_ != text_encoding::cp932 ? split_plain_utf8_row_ : split_plain_row_;
+    if (options_.vectorized && splitter(begin, buffer_.data() + end_, fields_.data(), max_fields, split)) {
+      utf8_checked_ = splitter == split_plain_utf8_row_;
       row_line_ = line_;
       ++line_;
       pos_ = static_cast<std::size_t>(split.next - buffer_.data());
       row_begin_ = begin;
       row_end_ = split.row_end;
       field_count_ = split.fields;
+      escaped_ = 0;
       return row_status::complete;
     }
     return parse_row_general();
   }
 
-  // Splits one row starting at pos_ into spans. At end of input the buffer end closes the row.
+  // Splits one row starting at pos_ into fields_ (bit i of escaped_: field i still holds doubled
+  // quotes). At end of input the buffer end closes the row.
   row_status parse_row_general() {
     const char* const begin = buffer_.data() + pos_;
     const char* const end = buffer_.data() + end_;
     const char* p = begin;
     std::size_t n = 0;
     std::uint64_t newlines_inside = 0;
+    std::uint32_t escaped = 0;
     for (;;) {
-      span field{p, 0, false};
+      std::string_view field(p, 0);
+      bool field_escaped = false;
       const char* after = nullptr;  // the delimiter position
       if (p < end && *p == '"') {
         const char* q = p + 1;
@@ -309,17 +316,16 @@ class bulk_reader {
           const char* h = static_cast<const char*>(hit);
           if (h + 1 == end && !eof_) return row_status::need_more;
           if (h + 1 < end && h[1] == '"') {
-            field.escaped = true;
+            field_escaped = true;
             q = h + 2;
             continue;
           }
-          field.data = p + 1;
-          field.size = static_cast<std::size_t>(h - p - 1);
+          field = std::string_view(p + 1, static_cast<std::size_t>(h - p - 1));
           after = h + 1;
           break;
         }
-        for (const char* s = field.data; s < field.data + field.size;) {
-          const void* nl = std::memchr(s, '\n', static_cast<std::size_t>(field.data + field.size - s));
+        for (const char* s = field.data(); s < field.data() + field.size();) {
+          const void* nl = std::memchr(s, '\n', static_cast<std::size_t>(field.data() + field.size() - s));
           if (nl == nullptr) break;
           ++newlines_inside;
           s = static_cast<const char*>(nl) + 1;
@@ -338,10 +344,13 @@ class bulk_reader {
           row_line_ = line_;
           return row_status::malformed;
         }
-        field.size = static_cast<std::size_t>(q - p);
+        field = std::string_view(p, static_cast<std::size_t>(q - p));
         after = q;
       }
-      if (n < max_fields) spans_[n] = field;
+      if (n < max_fields) {
+        fields_[n] = field;
+        if (field_escaped) escaped |= std::uint32_t{1} << n;
+      }
       ++n;
       if (after < end && *after == ',') {
         p = after + 1;
@@ -364,7 +373,9 @@ class bulk_reader {
       row_begin_ = begin;
       row_end_ = after;
       field_count_ = n;
-      if (n == 1 && spans_[0].size == 0 && begin[0] != '"') return row_status::skipped;  // blank line
+      escaped_ = escaped;
+      utf8_checked_ = false;
+      if (n == 1 && fields_[0].empty() && begin[0] != '"') return row_status::skipped;  // blank line
       return row_status::complete;
     }
   }
@@ -410,40 +421,39 @@ class bulk_reader {
     }
     const std::string_view raw(row_begin_, static_cast<std::size_t>(row_end_ - row_begin_));
     const bool cp932 = encoding_ == text_encoding::cp932;
-    if (!cp932 && !(options_.vectorized ? is_valid_utf8(raw) : valid_utf8_prefix(raw) == raw.size())) {
+    if (!cp932 && !utf8_checked_ && !(options_.vectorized ? is_valid_utf8(raw) : valid_utf8_prefix(raw) == raw.size())) {
       const std::size_t good = valid_utf8_prefix(raw);
       report_counted(errc::encoding, "invalid UTF-8 in column " + std::to_string(column_at(raw.data() + good) + 1));
       return false;
     }
+    // Doubled quotes are collapsed into per-column strings (only the general parser leaves them).
+    for (std::uint32_t rest = escaped_; rest != 0; rest &= rest - 1) {
+      const unsigned i = detail::lowest_bit(rest);
+      const std::string_view text = fields_[i];
+      std::string& tmp = unescaped_[i];
+      tmp.clear();
+      for (std::size_t k = 0; k < text.size(); ++k) {
+        tmp.push_back(text[k]);
+        if (text[k] == '"') ++k;  // the second quote of a doubled pair
+      }
+      fields_[i] = tmp;
+    }
     // CP932 text is decoded into one buffer sized for the worst case up front, so the views into
-    // it stay put while later columns are decoded.
-    char* decoded = nullptr;
+    // it stay put while later columns are decoded. ASCII reads the same in both encodings: no copy.
     if (cp932) {
       decoded_.resize(cp932_decoded_capacity(raw.size()));
-      decoded = &decoded_[0];
-    }
-    for (std::size_t i = 0; i < n; ++i) {
-      const span& s = spans_[i];
-      std::string_view text(s.data, s.size);
-      if (s.escaped) {
-        std::string& tmp = unescaped_[i];
-        tmp.clear();
-        for (std::size_t k = 0; k < text.size(); ++k) {
-          tmp.push_back(text[k]);
-          if (text[k] == '"') ++k;  // the second quote of a doubled pair
-        }
-        text = tmp;
-      }
-      if (cp932 && !is_ascii(text)) {  // ASCII reads the same in both encodings: no copy
+      char* decoded = &decoded_[0];
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::string_view text = fields_[i];
+        if (is_ascii(text)) continue;
         std::size_t written = 0;
         if (cp932_decode(text.data(), text.size(), decoded, written) != std::string_view::npos) {
           report_counted(errc::encoding, "invalid CP932 byte sequence in column " + std::to_string(i + 1));
           return false;
         }
-        text = std::string_view(decoded, written);
+        fields_[i] = std::string_view(decoded, written);
         decoded += written;
       }
-      fields_[i] = text;
     }
     if (error_info e; !detail::fill_record(fields_.data(), n, out, e)) {
       report_counted(e.code, std::move(e.detail));
@@ -461,16 +471,16 @@ class bulk_reader {
   [[nodiscard]] std::size_t column_at(const char* p) const noexcept {
     std::size_t col = 0;
     for (std::size_t i = 0; i < field_count_ && i < max_fields; ++i)
-      if (spans_[i].data <= p) col = i;
+      if (fields_[i].data() <= p) col = i;
     return col;
   }
   bool read_header() {
     api_header h;
-    const std::string_view d(spans_[0].data, spans_[0].size);
+    const std::string_view d = fields_[0];
     if (!parse_date(d, h.last_update_date)) return false;
     std::uint64_t* slots[3] = {&h.count, &h.divide_number, &h.divide_size};
     for (std::size_t i = 1; i < 4; ++i) {
-      const std::string_view s(spans_[i].data, spans_[i].size);
+      const std::string_view s = fields_[i];
       if (s.empty() || s.size() > 19 || !detail::all_digits(s)) return false;
       *slots[i - 1] = 0;
       for (char c : s) *slots[i - 1] = *slots[i - 1] * 10 + static_cast<std::uint64_t>(c - '0');
@@ -495,12 +505,14 @@ class bulk_reader {
   text_encoding encoding_ = text_encoding::unknown;
   std::string file_name_;
   std::uint64_t line_ = 1, row_line_ = 0, row_in_file_ = 0;
-  std::array<span, max_fields> spans_{};
-  std::array<std::string_view, max_fields> fields_{};
+  std::array<std::string_view, max_fields> fields_{};  // the split row; decoded text once built
+  std::uint32_t escaped_ = 0;
   std::array<std::string, max_fields> unescaped_{};
   std::string decoded_;  // the UTF-8 of a CP932 row
   record_view view_;     // behind try_next(record&)
   detail::split_plain_row_fn split_plain_row_ = detail::best_split_plain_row();
+  detail::split_plain_row_fn split_plain_utf8_row_ = detail::best_split_plain_utf8_row();  // may be null
+  bool utf8_checked_ = false;  // the row in fields_ came from the fused kernel: known valid UTF-8
   std::size_t field_count_ = 0;
   const char* row_begin_ = nullptr;
   const char* row_end_ = nullptr;

@@ -17,6 +17,7 @@
 
 #include "../corporate_number.hpp"
 #include "../date.hpp"
+#include "../detail/swar.hpp"
 #include "../result.hpp"
 
 MYNUMBER_BEGIN_NAMESPACE
@@ -147,19 +148,15 @@ using date = civil_date;
 [[nodiscard]] constexpr validation parse_date(std::string_view s, civil_date& out) noexcept {
   if (s.size() != 10) return {errc::invalid_date, no_position};
   // Fast check of all ten bytes at once: the 8 digit bytes (the dashes replaced by '0') must lie
-  // in '0'..'9'. A byte below '0' borrows and one above '9' carries into the high bit of its lane;
-  // the lowest bad byte always shows, which is all "any bad byte" needs. The per-character loop
-  // below runs only to name the position of a bad character.
-  std::uint64_t head = 0;  // bytes 0-7 "YYYY-MM-", little-endian (compilers turn this into one load)
-  for (unsigned k = 0; k < 8; ++k) head |= std::uint64_t{static_cast<unsigned char>(s[k])} << (8 * k);
+  // in '0'..'9' (detail/swar.hpp). The per-character loop below runs only to name the position of
+  // a bad character.
+  const std::uint64_t head = mynumber::detail::load_le64(s.data());  // bytes 0-7 "YYYY-MM-"
   const std::uint64_t tail = std::uint64_t{static_cast<unsigned char>(s[8])} |
                              (std::uint64_t{static_cast<unsigned char>(s[9])} << 8);
   constexpr std::uint64_t dashes = (std::uint64_t{'-'} << 32) | (std::uint64_t{'-'} << 56);
   constexpr std::uint64_t dash_mask = (std::uint64_t{0xFF} << 32) | (std::uint64_t{0xFF} << 56);
-  constexpr std::uint64_t zeros = 0x3030303030303030ull, high = 0x8080808080808080ull;
-  const std::uint64_t digits = (head & ~dash_mask) | (zeros & dash_mask);
-  const bool shape_ok = (head & dash_mask) == dashes &&
-                        (((digits - zeros) | (digits + 0x4646464646464646ull)) & high) == 0 &&
+  const std::uint64_t digits = (head & ~dash_mask) | (mynumber::detail::swar_zeros & dash_mask);
+  const bool shape_ok = (head & dash_mask) == dashes && mynumber::detail::all_digit_lanes(digits) &&
                         (((tail - 0x3030ull) | (tail + 0x4646ull)) & 0x8080ull) == 0;
   if (!shape_ok) {
     if (s[4] != '-') return {errc::invalid_date, 4};
@@ -168,8 +165,15 @@ using date = civil_date;
     for (std::size_t k : digit_at)
       if (s[k] < '0' || s[k] > '9') return {errc::invalid_date, k};
   }
-  const auto d = [&](std::size_t k) { return s[k] - '0'; };
-  const int y = d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3), m = d(5) * 10 + d(6), day = d(8) * 10 + d(9);
+  // Digit values in place (the dash lanes are 0); then byte k of `pairs` is 10 * digit k +
+  // digit k+1, with no carry between lanes (at most 99). Working on the two words, not the bytes
+  // again, lets compilers load each word once.
+  const std::uint64_t values = digits - mynumber::detail::swar_zeros;
+  const std::uint64_t pairs = values * 10 + (values >> 8);
+  const std::uint64_t tail_values = tail - 0x3030ull;
+  const int y = static_cast<int>(pairs & 0xFF) * 100 + static_cast<int>((pairs >> 16) & 0xFF);
+  const int m = static_cast<int>((pairs >> 40) & 0xFF);
+  const int day = static_cast<int>((tail_values & 0xFF) * 10 + (tail_values >> 8));
   // Days 1-28 exist in every month; only later days need the month length (and leap years).
   const bool exists = m >= 1 && m <= 12 && day >= 1 && (day <= 28 || day <= civil_date::days_in_month(y, m));
   if (y < 1000 || !exists) return {errc::invalid_date, no_position};

@@ -15,6 +15,8 @@
 #define MYNUMBER_TARGET_SSE41_FLATTEN __attribute__((target("sse4.1"), flatten))
 #define MYNUMBER_TARGET_AVX2 __attribute__((target("avx2")))
 #define MYNUMBER_TARGET_AVX2_FLATTEN __attribute__((target("avx2"), flatten))
+// AVX2 with the bit-manipulation instructions every AVX2 CPU also has (tzcnt, popcnt).
+#define MYNUMBER_TARGET_AVX2_BMI_FLATTEN __attribute__((target("avx2,bmi,popcnt"), flatten))
 // Lambdas inside a kernel need the kernel's target too (placed after the parameter list).
 #define MYNUMBER_TARGET_SSE41_LAMBDA __attribute__((target("sse4.1"), always_inline))
 #define MYNUMBER_TARGET_AVX2_LAMBDA __attribute__((target("avx2"), always_inline))
@@ -26,11 +28,7 @@
 #include <arm_neon.h>
 #endif
 
-#if defined(__GNUC__) || defined(__clang__)
-#define MYNUMBER_SIMD_ALWAYS_INLINE __attribute__((always_inline)) inline
-#else
-#define MYNUMBER_SIMD_ALWAYS_INLINE inline
-#endif
+#define MYNUMBER_SIMD_ALWAYS_INLINE MYNUMBER_ALWAYS_INLINE inline
 
 MYNUMBER_BEGIN_NAMESPACE
 namespace detail {
@@ -43,6 +41,10 @@ namespace detail {
 }
 [[nodiscard]] inline bool cpu_has_avx2() noexcept {
   static const bool has = __builtin_cpu_supports("avx2") != 0;
+  return has;
+}
+[[nodiscard]] inline bool cpu_has_avx2_bmi() noexcept {
+  static const bool has = cpu_has_avx2() && __builtin_cpu_supports("bmi") != 0 && __builtin_cpu_supports("popcnt") != 0;
   return has;
 }
 #endif

@@ -27,20 +27,13 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <string_view>
 
 #include "../../detail/simd.hpp"
 
 MYNUMBER_BEGIN_NAMESPACE
 namespace corp {
 namespace detail {
-
-// One field of a split row: its text without the surrounding quotes. `escaped` means the text still
-// holds doubled quotes to collapse (only the general parser produces those).
-struct csv_field {
-  const char* data = nullptr;
-  std::size_t size = 0;
-  bool escaped = false;
-};
 
 // Bit i of each mask describes byte i of a 64-byte block.
 struct csv_block_masks {
@@ -134,6 +127,15 @@ struct csv_block_masks {
   return n;
 #endif
 }
+[[nodiscard]] MYNUMBER_SIMD_ALWAYS_INLINE unsigned popcount64(std::uint64_t x) noexcept {
+#if defined(__GNUC__) || defined(__clang__)
+  return static_cast<unsigned>(__builtin_popcountll(x));
+#else
+  unsigned n = 0;
+  for (; x != 0; x &= x - 1) ++n;
+  return n;
+#endif
+}
 
 // The result of a successful split.
 struct csv_split {
@@ -142,14 +144,16 @@ struct csv_split {
   std::size_t fields = 0;
 };
 
-// See the file comment. `Scanner::scan` builds the masks of one 64-byte block.
+// See the file comment. `Scanner::scan` builds the masks of one 64-byte block. Each field goes to
+// `out` as its text without the surrounding quotes (the plain shape holds no doubled quotes).
 //
 // The quote rule is checked on whole blocks: a quote that opens (inside turns on) must sit just
 // after a field boundary, one that closes just before one. Together with "the LF is outside
 // quotes" that admits exactly the rows whose quoted fields hold one quote at each end, so the
-// per-field work is only "does it start with a quote".
+// per-field work is only "does it start with a quote". The field limit is checked once per block
+// (by counting its separators), not once per field.
 template <class Scanner>
-[[nodiscard]] MYNUMBER_SIMD_ALWAYS_INLINE bool split_plain_row_with(const char* begin, const char* end, csv_field* out,
+[[nodiscard]] MYNUMBER_SIMD_ALWAYS_INLINE bool split_plain_row_with(const char* begin, const char* end, std::string_view* out,
                                                                     std::size_t max_fields, csv_split& split) noexcept {
   std::size_t n = 0;
   const char* field_start = begin;
@@ -157,17 +161,17 @@ template <class Scanner>
   std::uint64_t start_carry = 1;     // bit 0: this block begins a field (row start, or a separator at bit 63)
   bool close_pending = false;        // the previous block ended with a closing quote
   bool cr_pending = false;           // the previous block ended with the CR of a CR LF
-  const auto take = [&](const char* stop) -> bool {
-    if (n == max_fields) return false;
+  Scanner scanner;
+  // Callers check the field count first (a row has one field more than separators).
+  const auto take = [&](const char* stop) {
     // Branch-free: an empty field's first byte is its delimiter, never a quote.
     const std::size_t quoted = field_start[0] == '"' ? 1 : 0;
-    out[n++] = csv_field{field_start + quoted, static_cast<std::size_t>(stop - field_start) - 2 * quoted, false};
-    return true;
+    out[n++] = std::string_view(field_start + quoted, static_cast<std::size_t>(stop - field_start) - 2 * quoted);
   };
   for (const char* block = begin; block < end; block += 64) {
     const auto available = static_cast<std::size_t>(end - block);
     const std::uint64_t valid = available >= 64 ? ~std::uint64_t{0} : bits_below(static_cast<unsigned>(available));
-    const csv_block_masks m = Scanner::scan(block);
+    const csv_block_masks m = scanner.scan(block);
     std::uint64_t quote = m.quote & valid, comma = m.comma & valid, cr = m.cr & valid;
     const std::uint64_t lf = m.lf & valid;
     unsigned lf_at = 64;
@@ -178,6 +182,7 @@ template <class Scanner>
       comma &= keep;
       cr &= keep;
     }
+    if constexpr (Scanner::checks_utf8) scanner.settle(lf_at);
     // The only CR the fast path takes is the one of the CR LF that ends the row, which may be
     // split across two blocks.
     const bool crlf = lf_at < 64 && lf_at > 0 && cr == (std::uint64_t{1} << (lf_at - 1));
@@ -194,16 +199,20 @@ template <class Scanner>
     const std::uint64_t ends = boundary >> 1;  // bit 63 is settled by the next block
     if ((opening & ~starts) != 0 || (closing & ~ends & ~(std::uint64_t{1} << 63)) != 0) return false;
     close_pending = (closing >> 63) != 0;
+    if (n + popcount64(sep) >= max_fields) return false;
     for (std::uint64_t rest = sep; rest != 0; rest &= rest - 1) {
       const unsigned at = lowest_bit(rest);
-      if (!take(block + at)) return false;
+      take(block + at);
       field_start = block + at + 1;
     }
     if (lf_at < 64) {
       if ((inside >> 63) != 0) return false;  // the LF is inside quotes: a multi-line row
       const char* stop = cr_pending ? block - 1 : block + terminator;
-      if (!take(stop)) return false;
+      take(stop);
       if (n == 1 && stop == begin) return false;  // a blank line: the general path skips it
+      if constexpr (Scanner::checks_utf8) {
+        if (!scanner.utf8_valid()) return false;  // the general path reports it
+      }
       split = csv_split{block + lf_at + 1, stop, n};
       return true;
     }
@@ -214,46 +223,52 @@ template <class Scanner>
   return false;  // no LF before `end`
 }
 
+// A scanner builds the masks of one block; one with checks_utf8 also checks the row's bytes as
+// UTF-8 (settle: the block's LF position, 64 for none; utf8_valid: the verdict at the row end).
 struct csv_scalar_scanner {
+  static constexpr bool checks_utf8 = false;
   static csv_block_masks scan(const char* p) noexcept { return csv_scan_block_scalar(p); }
 };
-[[nodiscard]] inline bool split_plain_row_scalar(const char* begin, const char* end, csv_field* out,
+[[nodiscard]] inline bool split_plain_row_scalar(const char* begin, const char* end, std::string_view* out,
                                                  std::size_t max_fields, csv_split& split) noexcept {
   return split_plain_row_with<csv_scalar_scanner>(begin, end, out, max_fields, split);
 }
 #if defined(MYNUMBER_SIMD_X86)
 struct csv_sse2_scanner {
+  static constexpr bool checks_utf8 = false;
   static csv_block_masks scan(const char* p) noexcept { return csv_scan_block_sse2(p); }
 };
 struct csv_avx2_scanner {
+  static constexpr bool checks_utf8 = false;
   MYNUMBER_TARGET_AVX2 static csv_block_masks scan(const char* p) noexcept { return csv_scan_block_avx2(p); }
 };
-[[nodiscard]] inline bool split_plain_row_sse2(const char* begin, const char* end, csv_field* out,
+[[nodiscard]] inline bool split_plain_row_sse2(const char* begin, const char* end, std::string_view* out,
                                                std::size_t max_fields, csv_split& split) noexcept {
   return split_plain_row_with<csv_sse2_scanner>(begin, end, out, max_fields, split);
 }
-[[nodiscard]] MYNUMBER_TARGET_AVX2_FLATTEN inline bool split_plain_row_avx2(const char* begin, const char* end,
-                                                                           csv_field* out, std::size_t max_fields,
+[[nodiscard]] MYNUMBER_TARGET_AVX2_BMI_FLATTEN inline bool split_plain_row_avx2(const char* begin, const char* end,
+                                                                           std::string_view* out, std::size_t max_fields,
                                                                            csv_split& split) noexcept {
   return split_plain_row_with<csv_avx2_scanner>(begin, end, out, max_fields, split);
 }
 #endif
 #if defined(MYNUMBER_SIMD_NEON)
 struct csv_neon_scanner {
+  static constexpr bool checks_utf8 = false;
   static csv_block_masks scan(const char* p) noexcept { return csv_scan_block_neon(p); }
 };
-[[nodiscard]] inline bool split_plain_row_neon(const char* begin, const char* end, csv_field* out,
+[[nodiscard]] inline bool split_plain_row_neon(const char* begin, const char* end, std::string_view* out,
                                                std::size_t max_fields, csv_split& split) noexcept {
   return split_plain_row_with<csv_neon_scanner>(begin, end, out, max_fields, split);
 }
 #endif
 
-using split_plain_row_fn = bool (*)(const char*, const char*, csv_field*, std::size_t, csv_split&) noexcept;
+using split_plain_row_fn = bool (*)(const char*, const char*, std::string_view*, std::size_t, csv_split&) noexcept;
 
 // The best splitter for this CPU, chosen once.
 [[nodiscard]] inline split_plain_row_fn best_split_plain_row() noexcept {
 #if defined(MYNUMBER_SIMD_X86)
-  return mynumber::detail::cpu_has_avx2() ? &split_plain_row_avx2 : &split_plain_row_sse2;
+  return mynumber::detail::cpu_has_avx2_bmi() ? &split_plain_row_avx2 : &split_plain_row_sse2;
 #elif defined(MYNUMBER_SIMD_NEON)
   return &split_plain_row_neon;
 #else
@@ -309,14 +324,16 @@ struct utf8_avx2_tables {
   return t;
 }
 
-// Folds the errors of one 32-byte block into `error`; `previous` is the block before it.
-MYNUMBER_TARGET_AVX2 inline void utf8_check_block_avx2(const utf8_avx2_tables& t, const __m256i& input,
-                                                       __m256i& previous, __m256i& error) noexcept {
+// The errors of one 32-byte block (zero lanes where it is fine); `previous` is the block before
+// it and becomes this one. Lane i is an error found at byte i, judged from bytes i-3..i.
+[[nodiscard]] MYNUMBER_TARGET_AVX2 inline __m256i utf8_block_errors_avx2(const utf8_avx2_tables& t, const __m256i& input,
+                                                                       __m256i& previous) noexcept {
   if (_mm256_movemask_epi8(input) == 0) {
-    // All ASCII: only a sequence left open by the previous block can be wrong here.
-    error = _mm256_or_si256(error, _mm256_subs_epu8(previous, t.open_at_end));
+    // All ASCII: only a sequence left open by the previous block can be wrong here, and then the
+    // error is at lane 0 (its next byte, which is ASCII, not a continuation byte).
+    const __m256i open = _mm256_subs_epu8(previous, t.open_at_end);
     previous = input;
-    return;
+    return _mm256_testz_si256(open, open) != 0 ? _mm256_setzero_si256() : _mm256_setr_epi32(1, 0, 0, 0, 0, 0, 0, 0);
   }
   const __m256i nibble = _mm256_set1_epi8(0x0F);
   const __m256i joined = _mm256_permute2x128_si256(previous, input, 0x21);
@@ -333,8 +350,8 @@ MYNUMBER_TARGET_AVX2 inline void utf8_check_block_avx2(const utf8_avx2_tables& t
   const __m256i fourth = _mm256_subs_epu8(prev3, _mm256_set1_epi8(static_cast<char>(0xF0 - 0x80)));
   const __m256i must_continue =
       _mm256_and_si256(_mm256_or_si256(third, fourth), _mm256_set1_epi8(static_cast<char>(0x80)));
-  error = _mm256_or_si256(error, _mm256_xor_si256(must_continue, special));
   previous = input;
+  return _mm256_xor_si256(must_continue, special);
 }
 
 // True when [s, s + n) is valid UTF-8 (see the file comment). Reads only inside the range.
@@ -344,17 +361,68 @@ MYNUMBER_TARGET_AVX2 inline void utf8_check_block_avx2(const utf8_avx2_tables& t
   __m256i previous = _mm256_setzero_si256();
   std::size_t i = 0;
   for (; i + 32 <= n; i += 32)
-    utf8_check_block_avx2(t, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + i)), previous, error);
+    error = _mm256_or_si256(
+        error, utf8_block_errors_avx2(t, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(s + i)), previous));
   if (i < n) {
     // The tail, padded with zero bytes: a sequence cut by the end then fails as too short.
     alignas(32) char tail[32] = {};
     std::memcpy(tail, s + i, n - i);
-    utf8_check_block_avx2(t, _mm256_load_si256(reinterpret_cast<const __m256i*>(tail)), previous, error);
+    error = _mm256_or_si256(error,
+                            utf8_block_errors_avx2(t, _mm256_load_si256(reinterpret_cast<const __m256i*>(tail)), previous));
   }
   error = _mm256_or_si256(error, _mm256_subs_epu8(previous, t.open_at_end));
   return _mm256_testz_si256(error, error) != 0;
 }
+
+// The AVX2 scanner that also checks the row as UTF-8 from the same loads. Bytes after the row's
+// LF belong to the next row and are masked off; the LF itself is checked, which catches a
+// sequence cut short by the end of the row (so no end-of-input test is needed).
+struct csv_avx2_utf8_scanner {
+  static constexpr bool checks_utf8 = true;
+  utf8_avx2_tables tables;
+  __m256i previous, error, low_errors, high_errors;
+
+  MYNUMBER_TARGET_AVX2 csv_avx2_utf8_scanner() noexcept
+      : tables(make_utf8_avx2_tables()), previous(_mm256_setzero_si256()), error(_mm256_setzero_si256()),
+        low_errors(_mm256_setzero_si256()), high_errors(_mm256_setzero_si256()) {}
+  MYNUMBER_TARGET_AVX2 csv_block_masks scan(const char* p) noexcept {
+    low_errors = utf8_block_errors_avx2(tables, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)), previous);
+    high_errors = utf8_block_errors_avx2(tables, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32)), previous);
+    return csv_scan_block_avx2(p);
+  }
+  MYNUMBER_TARGET_AVX2 void settle(unsigned lf_at) noexcept {
+    if (lf_at < 64) {
+      // Keep lanes 0..lf_at of the 64 (a signed byte compare: every value is below 128).
+      const __m256i limit = _mm256_set1_epi8(static_cast<char>(lf_at + 1));
+      const __m256i low_lanes = _mm256_setr_epi8(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+                                                 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31);
+      const __m256i high_lanes = _mm256_add_epi8(low_lanes, _mm256_set1_epi8(32));
+      low_errors = _mm256_and_si256(low_errors, _mm256_cmpgt_epi8(limit, low_lanes));
+      high_errors = _mm256_and_si256(high_errors, _mm256_cmpgt_epi8(limit, high_lanes));
+    }
+    error = _mm256_or_si256(error, _mm256_or_si256(low_errors, high_errors));
+  }
+  [[nodiscard]] MYNUMBER_TARGET_AVX2 bool utf8_valid() const noexcept { return _mm256_testz_si256(error, error) != 0; }
+};
+
+// split_plain_row that also declines a row whose bytes are not valid UTF-8 (the reader's general
+// path then reports it), so a UTF-8 file needs no second pass over each row.
+[[nodiscard]] MYNUMBER_TARGET_AVX2_BMI_FLATTEN inline bool split_plain_utf8_row_avx2(const char* begin, const char* end,
+                                                                                std::string_view* out,
+                                                                                std::size_t max_fields,
+                                                                                csv_split& split) noexcept {
+  return split_plain_row_with<csv_avx2_utf8_scanner>(begin, end, out, max_fields, split);
+}
 #endif
+
+// The splitter with the UTF-8 check built in where the CPU has one, else nullptr (then split with
+// best_split_plain_row and check with is_valid_utf8). Chosen once.
+[[nodiscard]] inline split_plain_row_fn best_split_plain_utf8_row() noexcept {
+#if defined(MYNUMBER_SIMD_X86)
+  if (mynumber::detail::cpu_has_avx2_bmi()) return &split_plain_utf8_row_avx2;
+#endif
+  return nullptr;
+}
 
 }  // namespace detail
 }  // namespace corp
