@@ -123,7 +123,7 @@ void for_each_splitter(Check check) {
   check("sse2/avx2/neon (best)", detail::best_split_plain_row());
 #if defined(MYNUMBER_SIMD_X86)
   check("sse2", &detail::split_plain_row_sse2);
-  if (mynumber::detail::cpu_has_avx2_bmi()) check("avx2", &detail::split_plain_row_avx2);
+  if (mynumber::detail::cpu_has_avx2_bits()) check("avx2", &detail::split_plain_row_avx2);
 #endif
 #if defined(MYNUMBER_SIMD_NEON)
   check("neon", &detail::split_plain_row_neon);
@@ -180,6 +180,22 @@ TEST_CASE("csv_simd: random rows: every splitter agrees, and takes only rows the
   // Both outcomes occur, so neither branch is untested.
   CHECK(taken > 1000);
   CHECK(declined > 1000);
+}
+
+TEST_CASE("csv_simd: the carry-less-multiply prefix XOR equals the shift-and-XOR one") {
+  CHECK(detail::prefix_xor(0) == 0);
+  CHECK(detail::prefix_xor(1) == ~std::uint64_t{0});
+  CHECK(detail::prefix_xor(0b1001) == 0b0111);  // a quoted run: bits 0..2 inside
+#if defined(MYNUMBER_SIMD_X86)
+  if (!mynumber::detail::cpu_has_avx2_bits()) return;
+  std::mt19937_64 rng(5);
+  std::size_t mismatches = 0;
+  for (int i = 0; i < 100000; ++i) {
+    const std::uint64_t x = rng() & rng();  // sparser masks, like quote masks
+    if (detail::prefix_xor_clmul(x) != detail::prefix_xor(x)) ++mismatches;
+  }
+  CHECK(mismatches == 0);
+#endif
 }
 
 TEST_CASE("csv_simd: the field limit, blank lines and a missing newline go to the general parser") {

@@ -15,8 +15,9 @@
 #define MYNUMBER_TARGET_SSE41_FLATTEN __attribute__((target("sse4.1"), flatten))
 #define MYNUMBER_TARGET_AVX2 __attribute__((target("avx2")))
 #define MYNUMBER_TARGET_AVX2_FLATTEN __attribute__((target("avx2"), flatten))
-// AVX2 with the bit-manipulation instructions every AVX2 CPU also has (tzcnt, popcnt).
-#define MYNUMBER_TARGET_AVX2_BMI_FLATTEN __attribute__((target("avx2,bmi,popcnt"), flatten))
+// AVX2 with the bit instructions every AVX2 CPU also has: tzcnt, popcnt, carry-less multiply.
+#define MYNUMBER_TARGET_AVX2_BITS __attribute__((target("avx2,bmi,popcnt,pclmul")))
+#define MYNUMBER_TARGET_AVX2_BITS_FLATTEN __attribute__((target("avx2,bmi,popcnt,pclmul"), flatten))
 // Lambdas inside a kernel need the kernel's target too (placed after the parameter list).
 #define MYNUMBER_TARGET_SSE41_LAMBDA __attribute__((target("sse4.1"), always_inline))
 #define MYNUMBER_TARGET_AVX2_LAMBDA __attribute__((target("avx2"), always_inline))
@@ -43,8 +44,9 @@ namespace detail {
   static const bool has = __builtin_cpu_supports("avx2") != 0;
   return has;
 }
-[[nodiscard]] inline bool cpu_has_avx2_bmi() noexcept {
-  static const bool has = cpu_has_avx2() && __builtin_cpu_supports("bmi") != 0 && __builtin_cpu_supports("popcnt") != 0;
+[[nodiscard]] inline bool cpu_has_avx2_bits() noexcept {
+  static const bool has = cpu_has_avx2() && __builtin_cpu_supports("bmi") != 0 &&
+                          __builtin_cpu_supports("popcnt") != 0 && __builtin_cpu_supports("pclmul") != 0;
   return has;
 }
 #endif

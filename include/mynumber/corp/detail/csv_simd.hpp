@@ -84,6 +84,12 @@ struct csv_block_masks {
   };
   return csv_block_masks{bits(lo, hi, quote), bits(lo, hi, comma), bits(lo, hi, lf), bits(lo, hi, cr)};
 }
+
+// prefix_xor (below) in one instruction: a carry-less multiply by all ones.
+[[nodiscard]] MYNUMBER_TARGET_AVX2_BITS inline std::uint64_t prefix_xor_clmul(std::uint64_t x) noexcept {
+  const __m128i product = _mm_clmulepi64_si128(_mm_cvtsi64_si128(static_cast<long long>(x)), _mm_set1_epi8(-1), 0);
+  return static_cast<std::uint64_t>(_mm_cvtsi128_si64(product));
+}
 #endif
 
 #if defined(MYNUMBER_SIMD_NEON)
@@ -106,6 +112,7 @@ struct csv_block_masks {
 }
 #endif
 
+// Bit i of the result is the XOR of bits 0..i of x: with x the quote mask, "inside quotes".
 [[nodiscard]] constexpr std::uint64_t prefix_xor(std::uint64_t x) noexcept {
   x ^= x << 1;
   x ^= x << 2;
@@ -188,7 +195,7 @@ template <class Scanner>
     const bool crlf = lf_at < 64 && lf_at > 0 && cr == (std::uint64_t{1} << (lf_at - 1));
     const bool cr_at_block_end = lf_at == 64 && cr == (std::uint64_t{1} << 63);
     if ((cr != 0 && !crlf && !cr_at_block_end) || (cr_pending && lf_at != 0)) return false;
-    const std::uint64_t inside = prefix_xor(quote) ^ carry;
+    const std::uint64_t inside = Scanner::prefix_xor(quote) ^ carry;
     const std::uint64_t sep = comma & ~inside;
     const unsigned terminator = crlf ? lf_at - 1 : lf_at;  // 64 when the row goes on
     const std::uint64_t boundary = sep | (terminator < 64 ? std::uint64_t{1} << terminator : 0) |
@@ -227,6 +234,7 @@ template <class Scanner>
 // UTF-8 (settle: the block's LF position, 64 for none; utf8_valid: the verdict at the row end).
 struct csv_scalar_scanner {
   static constexpr bool checks_utf8 = false;
+  static std::uint64_t prefix_xor(std::uint64_t x) noexcept { return detail::prefix_xor(x); }
   static csv_block_masks scan(const char* p) noexcept { return csv_scan_block_scalar(p); }
 };
 [[nodiscard]] inline bool split_plain_row_scalar(const char* begin, const char* end, std::string_view* out,
@@ -236,17 +244,19 @@ struct csv_scalar_scanner {
 #if defined(MYNUMBER_SIMD_X86)
 struct csv_sse2_scanner {
   static constexpr bool checks_utf8 = false;
+  static std::uint64_t prefix_xor(std::uint64_t x) noexcept { return detail::prefix_xor(x); }
   static csv_block_masks scan(const char* p) noexcept { return csv_scan_block_sse2(p); }
 };
 struct csv_avx2_scanner {
   static constexpr bool checks_utf8 = false;
+  MYNUMBER_TARGET_AVX2_BITS static std::uint64_t prefix_xor(std::uint64_t x) noexcept { return prefix_xor_clmul(x); }
   MYNUMBER_TARGET_AVX2 static csv_block_masks scan(const char* p) noexcept { return csv_scan_block_avx2(p); }
 };
 [[nodiscard]] inline bool split_plain_row_sse2(const char* begin, const char* end, std::string_view* out,
                                                std::size_t max_fields, csv_split& split) noexcept {
   return split_plain_row_with<csv_sse2_scanner>(begin, end, out, max_fields, split);
 }
-[[nodiscard]] MYNUMBER_TARGET_AVX2_BMI_FLATTEN inline bool split_plain_row_avx2(const char* begin, const char* end,
+[[nodiscard]] MYNUMBER_TARGET_AVX2_BITS_FLATTEN inline bool split_plain_row_avx2(const char* begin, const char* end,
                                                                            std::string_view* out, std::size_t max_fields,
                                                                            csv_split& split) noexcept {
   return split_plain_row_with<csv_avx2_scanner>(begin, end, out, max_fields, split);
@@ -255,6 +265,7 @@ struct csv_avx2_scanner {
 #if defined(MYNUMBER_SIMD_NEON)
 struct csv_neon_scanner {
   static constexpr bool checks_utf8 = false;
+  static std::uint64_t prefix_xor(std::uint64_t x) noexcept { return detail::prefix_xor(x); }
   static csv_block_masks scan(const char* p) noexcept { return csv_scan_block_neon(p); }
 };
 [[nodiscard]] inline bool split_plain_row_neon(const char* begin, const char* end, std::string_view* out,
@@ -268,7 +279,7 @@ using split_plain_row_fn = bool (*)(const char*, const char*, std::string_view*,
 // The best splitter for this CPU, chosen once.
 [[nodiscard]] inline split_plain_row_fn best_split_plain_row() noexcept {
 #if defined(MYNUMBER_SIMD_X86)
-  return mynumber::detail::cpu_has_avx2_bmi() ? &split_plain_row_avx2 : &split_plain_row_sse2;
+  return mynumber::detail::cpu_has_avx2_bits() ? &split_plain_row_avx2 : &split_plain_row_sse2;
 #elif defined(MYNUMBER_SIMD_NEON)
   return &split_plain_row_neon;
 #else
@@ -379,6 +390,7 @@ struct utf8_avx2_tables {
 // sequence cut short by the end of the row (so no end-of-input test is needed).
 struct csv_avx2_utf8_scanner {
   static constexpr bool checks_utf8 = true;
+  MYNUMBER_TARGET_AVX2_BITS static std::uint64_t prefix_xor(std::uint64_t x) noexcept { return prefix_xor_clmul(x); }
   utf8_avx2_tables tables;
   __m256i previous, error, low_errors, high_errors;
 
@@ -407,7 +419,7 @@ struct csv_avx2_utf8_scanner {
 
 // split_plain_row that also declines a row whose bytes are not valid UTF-8 (the reader's general
 // path then reports it), so a UTF-8 file needs no second pass over each row.
-[[nodiscard]] MYNUMBER_TARGET_AVX2_BMI_FLATTEN inline bool split_plain_utf8_row_avx2(const char* begin, const char* end,
+[[nodiscard]] MYNUMBER_TARGET_AVX2_BITS_FLATTEN inline bool split_plain_utf8_row_avx2(const char* begin, const char* end,
                                                                                 std::string_view* out,
                                                                                 std::size_t max_fields,
                                                                                 csv_split& split) noexcept {
@@ -419,7 +431,7 @@ struct csv_avx2_utf8_scanner {
 // best_split_plain_row and check with is_valid_utf8). Chosen once.
 [[nodiscard]] inline split_plain_row_fn best_split_plain_utf8_row() noexcept {
 #if defined(MYNUMBER_SIMD_X86)
-  if (mynumber::detail::cpu_has_avx2_bmi()) return &split_plain_utf8_row_avx2;
+  if (mynumber::detail::cpu_has_avx2_bits()) return &split_plain_utf8_row_avx2;
 #endif
   return nullptr;
 }
