@@ -82,9 +82,9 @@ namespace detail {
 }
 
 namespace detail {
-// The check-digit test of corporate_check_digit on a 13-character string, all in two 64-bit words:
-// lanes 0-7 and 5-12 (overlapping). False for anything else, including any non-digit; callers
-// then take the character-by-character path, which also names the problem.
+// The check-digit test of corporate_check_digit, all in two 64-bit words: characters 0-7 and 5-12
+// (overlapping). Precondition: s.size() == 13. True only for 13 ASCII digits with the right check
+// digit; on false, callers take the character-by-character path, which also names the problem.
 [[nodiscard]] constexpr bool corporate_number_fast_ok(std::string_view s) noexcept {
   const std::uint64_t a = load_le64(s.data()), b = load_le64(s.data() + 5);
   if (!all_digit_lanes(a) || !all_digit_lanes(b)) return false;

@@ -8,15 +8,19 @@
 //    by LF (or CR LF) inside the buffer, every field either unquoted without any quote, or quoted
 //    with exactly one quote at each end, no other CR, no quote inside a field. For anything else
 //    (doubled quotes, a newline inside quotes, a blank line, a missing final newline, too many
-//    fields, a malformed field) it returns nullptr and the reader runs its general parser, which
+//    fields, a malformed field) it returns false and the reader runs its general parser, which
 //    also produces the error text. Both kernels give the same split for every row the fast path
-//    takes; the differential fuzz target and tests/corp/csv_simd.test.cpp check that.
+//    takes; the differential fuzz target and tests/corp/csv_simd.test.cpp check that. On AVX2 the
+//    prefix XOR is one carry-less multiply.
 //  * utf8_valid answers whether a byte range is valid UTF-8 (the rules of detail/utf8.hpp:
 //    shortest form, no surrogates, at most U+10FFFF). The AVX2 version classifies each byte by
 //    three nibble lookups (lead byte high and low nibble, next byte high nibble) and checks that
 //    3rd and 4th bytes of a sequence are continuation bytes, a published technique (Keiser and
 //    Lemire, "Validating UTF-8 in less than one instruction per byte", 2021). On a failure the
 //    reader asks the scalar decoder where the bad byte is.
+//  * split_plain_utf8_row_avx2 is the two at once: the AVX2 splitter whose scanner also runs the
+//    UTF-8 classification on the bytes it has loaded, up to the row's LF. The reader uses it for
+//    UTF-8 files, so each row is read once.
 //
 // The mask builders exist for AVX2, SSE2 (the x86-64 baseline), NEON and plain C++; the plain one is
 // the reference the others are tested against. Callers must make 64 bytes past `end` readable
