@@ -16,12 +16,12 @@
 #define MYNUMBER_CORP_STORE_HPP
 
 #include <algorithm>
-#include <thread>
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 

@@ -234,11 +234,14 @@ template <class Scanner>
   return false;  // no LF before `end`
 }
 
-// A scanner builds the masks of one block; one with checks_utf8 also checks the row's bytes as
-// UTF-8 (settle: the block's LF position, 64 for none; utf8_valid: the verdict at the row end).
-struct csv_scalar_scanner {
+// A scanner builds the masks of one block (scan) and computes "inside quotes" (prefix_xor); one
+// with checks_utf8 also checks the row's bytes as UTF-8 (settle: the block's LF position, 64 for
+// none; utf8_valid: the verdict at the row end). The base gives the defaults a scanner may hide.
+struct csv_scanner_base {
   static constexpr bool checks_utf8 = false;
   static std::uint64_t prefix_xor(std::uint64_t x) noexcept { return detail::prefix_xor(x); }
+};
+struct csv_scalar_scanner : csv_scanner_base {
   static csv_block_masks scan(const char* p) noexcept { return csv_scan_block_scalar(p); }
 };
 [[nodiscard]] inline bool split_plain_row_scalar(const char* begin, const char* end, std::string_view* out,
@@ -246,13 +249,10 @@ struct csv_scalar_scanner {
   return split_plain_row_with<csv_scalar_scanner>(begin, end, out, max_fields, split);
 }
 #if defined(MYNUMBER_SIMD_X86)
-struct csv_sse2_scanner {
-  static constexpr bool checks_utf8 = false;
-  static std::uint64_t prefix_xor(std::uint64_t x) noexcept { return detail::prefix_xor(x); }
+struct csv_sse2_scanner : csv_scanner_base {
   static csv_block_masks scan(const char* p) noexcept { return csv_scan_block_sse2(p); }
 };
-struct csv_avx2_scanner {
-  static constexpr bool checks_utf8 = false;
+struct csv_avx2_scanner : csv_scanner_base {
   MYNUMBER_TARGET_AVX2_BITS static std::uint64_t prefix_xor(std::uint64_t x) noexcept { return prefix_xor_clmul(x); }
   MYNUMBER_TARGET_AVX2 static csv_block_masks scan(const char* p) noexcept { return csv_scan_block_avx2(p); }
 };
@@ -267,9 +267,7 @@ struct csv_avx2_scanner {
 }
 #endif
 #if defined(MYNUMBER_SIMD_NEON)
-struct csv_neon_scanner {
-  static constexpr bool checks_utf8 = false;
-  static std::uint64_t prefix_xor(std::uint64_t x) noexcept { return detail::prefix_xor(x); }
+struct csv_neon_scanner : csv_scanner_base {
   static csv_block_masks scan(const char* p) noexcept { return csv_scan_block_neon(p); }
 };
 [[nodiscard]] inline bool split_plain_row_neon(const char* begin, const char* end, std::string_view* out,
@@ -392,9 +390,8 @@ struct utf8_avx2_tables {
 // The AVX2 scanner that also checks the row as UTF-8 from the same loads. Bytes after the row's
 // LF belong to the next row and are masked off; the LF itself is checked, which catches a
 // sequence cut short by the end of the row (so no end-of-input test is needed).
-struct csv_avx2_utf8_scanner {
+struct csv_avx2_utf8_scanner : csv_avx2_scanner {
   static constexpr bool checks_utf8 = true;
-  MYNUMBER_TARGET_AVX2_BITS static std::uint64_t prefix_xor(std::uint64_t x) noexcept { return prefix_xor_clmul(x); }
   utf8_avx2_tables tables;
   __m256i previous, error, low_errors, high_errors;
 
@@ -404,7 +401,7 @@ struct csv_avx2_utf8_scanner {
   MYNUMBER_TARGET_AVX2 csv_block_masks scan(const char* p) noexcept {
     low_errors = utf8_block_errors_avx2(tables, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)), previous);
     high_errors = utf8_block_errors_avx2(tables, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32)), previous);
-    return csv_scan_block_avx2(p);
+    return csv_avx2_scanner::scan(p);
   }
   MYNUMBER_TARGET_AVX2 void settle(unsigned lf_at) noexcept {
     if (lf_at < 64) {
