@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Corporate-data benchmarks at national scale (issue 7). Generates a synthetic NTA snapshot of
+# Corporate-data benchmarks at national scale. Generates a synthetic NTA snapshot of
 # CORP_BENCH_ROWS rows (default 5,800,000) in UTF-8 and CP932 plus 5 daily diffs, then measures:
 # parse throughput (C++, one core), Python's csv module on the same file, full SQLite import time
 # and peak memory, diff application, lookup by number and name search. Prints every figure; the

@@ -1,8 +1,8 @@
 // File: benchmarks/bench_jpki.cpp — certificate parse + extract (mynumber::jpki::certificate)
 // against a bare OpenSSL d2i_X509 + X509_free on the same DER bytes, in the same run.
 //
-// Input: the four public J-LIS JPKI root CA certificates of the fact base
-// (../shared/reference/jpki/*.pem, converted to DER here), or the certificates given with
+// Input: the four public J-LIS JPKI root CA certificates in data/jpki/*.pem (converted to DER
+// here), or the certificates given with
 // --cert FILE (PEM or DER; repeatable), e.g. a generated test signature certificate.
 #include <benchmark/benchmark.h>
 
@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
   }
   if (paths.empty()) {
     for (const char* name : {"sign_ca_2015.pem", "sign_ca_2023.pem", "auth_ca_2015.pem", "auth_ca_2023.pem"})
-      paths.push_back(std::string(MYNUMBER_REFERENCE_DIR) + "/jpki/" + name);
+      paths.push_back(std::string(MYNUMBER_DATA_DIR) + "/jpki/" + name);
   }
   for (const std::string& path : paths) {
     std::string der = to_der(read_file(path));

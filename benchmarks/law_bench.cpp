@@ -4,7 +4,7 @@
 //   decisions/second without a trace (the fast path, `trace* = nullptr`);
 //   the added time per decision when a trace is recorded, with a fresh trace object each time
 //   and with a reused one (cleared between decisions), and the time to render explain().
-// Targets from issue 6: >= 1,000,000 decisions/s without traces; a trace adds < 10 µs.
+// Targets: >= 1,000,000 decisions/s without traces; a trace adds < 10 µs.
 // Figures only, no pass/fail: speed is never a unit test. Standalone (std::chrono), e.g.
 //   g++ -std=c++17 -O2 -Iinclude benchmarks/law_bench.cpp -o law_bench && ./law_bench
 #include <chrono>

@@ -15,7 +15,7 @@ function(mynumber_add_test)
   target_link_libraries(${ARG_NAME} PRIVATE ${ARG_LIBRARIES} mynumber_doctest_main doctest::doctest)
   target_compile_definitions(${ARG_NAME} PRIVATE
     MYNUMBER_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
-    MYNUMBER_REFERENCE_DIR="${MYNUMBER_REFERENCE_DIR}"
+    MYNUMBER_DATA_DIR="${PROJECT_SOURCE_DIR}/data"
     MYNUMBER_TEST_WORK_DIR="${CMAKE_CURRENT_BINARY_DIR}/${ARG_NAME}.work")
   add_test(NAME ${ARG_NAME} COMMAND ${ARG_NAME})
 endfunction()

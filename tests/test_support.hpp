@@ -4,7 +4,6 @@
 
 #include <fstream>
 #include <iterator>
-#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -17,20 +16,19 @@ inline std::string read_file(const std::string& path) {
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
 }
 
-// The approved test vectors listed at the top of ../shared/reference/numbers.md, in the line that
-// starts with "- <label>:" (label = "Individual" or "Corporate").
-inline std::vector<std::string> reference_vectors(const std::string& label) {
-  const std::string text = read_file(std::string(MYNUMBER_REFERENCE_DIR) + "/numbers.md");
+// The fixed number test vectors of data/numbers/vectors.tsv (kind "individual" or "corporate")
+// whose expected verdict is `expected` ("valid" or "invalid"), in file order.
+inline std::vector<std::string> vectors(const std::string& kind, const std::string& expected = "valid") {
+  std::istringstream lines(read_file(std::string(MYNUMBER_DATA_DIR) + "/numbers/vectors.tsv"));
   std::vector<std::string> out;
-  std::istringstream lines(text);
   std::string line;
-  bool in_entry = false;
   while (std::getline(lines, line)) {
-    if (line.rfind("- " + label + ":", 0) == 0) in_entry = true;
-    else if (in_entry && (line.rfind("- ", 0) == 0 || line.empty())) break;
-    if (!in_entry) continue;
-    static const std::regex code("`([0-9]+)`");
-    for (std::sregex_iterator it(line.begin(), line.end(), code), end; it != end; ++it) out.push_back((*it)[1]);
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    std::string k, number, verdict;
+    if (std::getline(fields, k, '\t') && std::getline(fields, number, '\t') && std::getline(fields, verdict, '\t') &&
+        k == kind && verdict == expected)
+      out.push_back(number);
   }
   return out;
 }

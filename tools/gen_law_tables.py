@@ -333,8 +333,8 @@ def emit_sources(counts):
            % (XML_NAME, counts["current"], R.D_KOKIN),
            "| `%s`, `%s` (所得税法施行規則 / 施行令, revision 2025-04-01) | payment-record thresholds | %s .. 2025-09-24 |\n"
            % (R.REG, R.ORD, R.D_TAX_REG),
-           "| `%s` (PPC guideline 事業者編, 2025-06) | identity-verification structure, transitional rules, penalty comparison | official |\n\n" % R.PPC,
-           "Paths are relative to the project fact base (`shared/reference/`). No text of the Act for 2016-01-01 .. "
+           "| %s, 個人情報保護委員会, https://www.ppc.go.jp/legal/policy/my_number_guideline_jigyosha/ (cited, not copied) | identity-verification structure, transitional rules, penalty comparison | official |\n\n" % R.PPC,
+           "Paths are relative to `data/` (provenance and checksums in `data/law/README.md`). No text of the Act for 2016-01-01 .. "
            "2025-05-31 is available, so answers for that span are `secondary` at best. Text A is the version in "
            "force when it was retrieved (2025-09-24) and already contains the 2025-06-01 拘禁刑 change; treating it "
            "as seen from 2025-06-01 assumes no other amendment took effect in between, except where a rule below "
@@ -364,14 +364,14 @@ def emit_sources(counts):
 
 def main(argv):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--reference-dir", default=os.environ.get(
-        "MYNUMBER_REFERENCE_DIR", os.path.join(REPO, "..", "shared", "reference")))
+    ap.add_argument("--data-dir", default=os.path.join(REPO, "data"),
+                    help="folder holding law/ with the statute texts (default: the repository's data/)")
     ap.add_argument("--out-dir", default=REPO, help="repository root to write into (default: this repository)")
     ap.add_argument("--check", action="store_true", help="write nothing; exit 1 if an output differs")
     args = ap.parse_args(argv)
     try:
-        current = parse_current(os.path.join(args.reference_dir, XML_NAME))
-        table1, table2 = parse_2015(os.path.join(args.reference_dir, TXT_NAME))
+        current = parse_current(os.path.join(args.data_dir, XML_NAME))
+        table1, table2 = parse_2015(os.path.join(args.data_dir, TXT_NAME))
         counts = {"current": len(current), "table1": len(table1), "table2": len(table2)}
         for key, want in EXPECTED.items():
             if counts[key] != want:

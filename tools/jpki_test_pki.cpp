@@ -41,7 +41,7 @@
 // Revocation expectations hold when the matching CRL (sign_crl / auth_crl) is supplied.
 // ---------------------------------------------------------------------------------------------
 //
-// Profile facts follow ../shared/reference/card_jpki.md §2: O=JPKI-TEST hierarchy, RSA-2048 with
+// Profile facts follow docs/jpki.md and data/jpki/profile_oids.tsv: O=JPKI-TEST hierarchy, RSA-2048 with
 // sha256WithRSAEncryption, signature KeyUsage digitalSignature+nonRepudiation (critical), auth
 // KeyUsage digitalSignature, the six SAN otherNames 1.2.392.200149.8.5.5.1–6 in issue order
 // (.1 .4 .3 .5 .2 .6), test signature policy 1.2.392.200149.8.5.1.0.20, auth policy

@@ -4,8 +4,8 @@ This module is the single source of the rule records. tools/gen_law_tables.py tu
 include/mynumber/law/detail/rule_tables.hpp and docs/legal-sources.md; nothing else should
 restate these facts.
 
-Every fact here comes from the project fact base, /work/shared/reference/law.md (section numbers
-are given in `src`), or from the statute copies in /work/shared/reference/law/. Confidence:
+Every fact here comes from the statute texts in data/law/ (provenance in data/law/README.md), from
+the PPC guideline, or from the public secondary sources named in `src`. Confidence:
   statute      the statutory text was read (text B = Dec-2015 text, text A = e-Gov 2025-09 XML,
                or the 2025-04-01 income-tax order/regulation);
   computed     a date counted from a promulgation date written in the statute;
@@ -25,7 +25,7 @@ TXT_B = "law/425AC0000000027_2015-12.txt"
 TXT_A = "law/425AC0000000027_egov_2025-09.xml"
 REG = "law/income_tax_enforcement_regulation_2025-04.txt"
 ORD = "law/income_tax_enforcement_order_2025-04.txt"
-PPC = "law/ppc_guideline_business_2025-06.txt"
+PPC = "PPC guideline 事業者編 (令和7年6月一部改正)"
 
 # Engine range and amendment boundaries (law.md §1.2).
 START = "2015-12-01"        # text B is the text in force in Dec 2015; earlier dates are out of range

@@ -2,9 +2,10 @@
 """A software My Number Card (個人番号カード) for tests, served to the real PC/SC stack.
 
 It connects to vsmartcard's virtual reader driver (vpcd, loaded by pcscd) over TCP and answers
-APDUs like the card's chip, following the community-documented layout in
-../shared/reference/card_jpki.md (AIDs §1.1, JPKI-AP §1.2, 券面事項入力補助AP §1.3,
-券面事項確認AP §1.4, PINs and status words §1.6):
+APDUs like the card's chip, following the community-documented layout summarised in docs/card.md
+(the J-LIS card specification is not public; the layout comes from OpenSC's JPKI driver and the
+open-source jpki/myna and soltia48/myna-card readers): the AIDs, the JPKI-AP, the
+券面事項入力補助AP, the 券面事項確認AP, PINs and status words:
 
 * JPKI-AP: the 利用者証明用 / 署名用 certificates and CA certificates of the repository's test PKI
   (tools/jpki_test_pki.cpp, `--out DIR`), COMPUTE DIGITAL SIGNATURE with their private keys

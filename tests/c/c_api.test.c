@@ -1,6 +1,6 @@
 /* File: c_api.test.c — calls every function of mynumber_c.h from C99 and checks real results.
- * Test vectors are the approved ones of /work/shared/reference/numbers.md (123456789018,
- * 7000012050002, ...); other numbers are derived from them or generated. */
+ * Test vectors are the fixed ones of data/numbers/vectors.tsv (123456789018, 7000012050002, ...);
+ * other numbers are derived from them or generated. */
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>

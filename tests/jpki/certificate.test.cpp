@@ -83,7 +83,7 @@ TEST_CASE("the real J-LIS roots parse and classify as CA certificates") {
                {"auth_ca_2023.pem", "06D18006", jpki_purpose::authentication, "2033-07-15T14:59:59Z"}};
   for (const auto& r : roots) {
     CAPTURE(r.file);
-    const auto cert = certificate::try_load_file(std::string(MYNUMBER_REFERENCE_DIR) + "/jpki/" + r.file);
+    const auto cert = certificate::try_load_file(std::string(MYNUMBER_DATA_DIR) + "/jpki/" + r.file);
     REQUIRE(cert.has_value());
     const certificate_info& info = cert->info();
     CHECK(info.kind == certificate_kind::ca);
@@ -103,7 +103,7 @@ TEST_CASE("the real J-LIS roots parse and classify as CA certificates") {
     CHECK(info.warnings.empty());
     CHECK_FALSE(info.basic.has_value());
   }
-  const auto sign2023 = certificate::load_file(std::string(MYNUMBER_REFERENCE_DIR) + "/jpki/sign_ca_2023.pem");
+  const auto sign2023 = certificate::load_file(std::string(MYNUMBER_DATA_DIR) + "/jpki/sign_ca_2023.pem");
   CHECK(sign2023.info().serial_decimal == "108816929");  // 0x067C6A21
   CHECK(sign2023.info().not_after_jst() == "2033-07-15 23:59:59 JST");
 }

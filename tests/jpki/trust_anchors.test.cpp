@@ -1,4 +1,4 @@
-// Tests for jpki/trust_anchors.hpp: the embedded J-LIS roots equal the reference files.
+// Tests for jpki/trust_anchors.hpp: the embedded J-LIS roots equal the files in data/jpki/.
 #include <mynumber/jpki/trust_anchors.hpp>
 
 #include <filesystem>
@@ -10,13 +10,13 @@
 
 using namespace mynumber::jpki;
 
-TEST_CASE("the embedded roots are byte-identical to ../shared/reference/jpki/") {
+TEST_CASE("the embedded roots are byte-identical to data/jpki/") {
   const trust_store store = trust_store::jlis();
   REQUIRE(store.certificates().size() == 4);
   std::size_t i = 0;
   for (const auto& root : jlis_roots) {
     CAPTURE(root.file);
-    const auto reference = certificate::load_file(std::string(MYNUMBER_REFERENCE_DIR) + "/jpki/" + std::string(root.file));
+    const auto reference = certificate::load_file(std::string(MYNUMBER_DATA_DIR) + "/jpki/" + std::string(root.file));
     const certificate& embedded = store.certificates()[i++];
     CHECK(embedded.to_der() == reference.to_der());
     CHECK(embedded.info().sha256_fingerprint == root.sha256_fingerprint);
@@ -24,8 +24,8 @@ TEST_CASE("the embedded roots are byte-identical to ../shared/reference/jpki/") 
   }
 }
 
-TEST_CASE("the README fingerprints match the embedded roots") {
-  const std::string readme = test_support::read_file(std::string(MYNUMBER_REFERENCE_DIR) + "/jpki/README.md");
+TEST_CASE("the fingerprints in data/jpki/README.md match the embedded roots") {
+  const std::string readme = test_support::read_file(std::string(MYNUMBER_DATA_DIR) + "/jpki/README.md");
   for (const auto& root : jlis_roots) CHECK(readme.find(std::string(root.sha256_fingerprint)) != std::string::npos);
 }
 

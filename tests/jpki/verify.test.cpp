@@ -89,12 +89,12 @@ TEST_CASE("the real J-LIS roots verify against the default store at a time they 
   options.at = try_parse_time("2024-01-01T00:00:00Z").value();
   for (const char* file : {"sign_ca_2015.pem", "sign_ca_2023.pem", "auth_ca_2015.pem", "auth_ca_2023.pem"}) {
     CAPTURE(file);
-    const verification v = verify(certificate::load_file(std::string(MYNUMBER_REFERENCE_DIR) + "/jpki/" + file), options);
+    const verification v = verify(certificate::load_file(std::string(MYNUMBER_DATA_DIR) + "/jpki/" + file), options);
     CHECK(v.ok);
     CHECK(v.kind == certificate_kind::ca);
   }
   options.at = try_parse_time("2025-10-20T00:00:00Z").value();  // generation 1 has expired
-  const verification expired = verify(certificate::load_file(std::string(MYNUMBER_REFERENCE_DIR) + "/jpki/sign_ca_2015.pem"), options);
+  const verification expired = verify(certificate::load_file(std::string(MYNUMBER_DATA_DIR) + "/jpki/sign_ca_2015.pem"), options);
   CHECK_FALSE(expired.ok);
   REQUIRE(expired.find("validity") != nullptr);
   CHECK(expired.find("validity")->reason == "expired");

@@ -1,4 +1,4 @@
-// Shared helpers of the law tests: dates and the amendment boundaries of issue 6.
+// Shared helpers of the law tests: dates and the amendment boundaries the engine models.
 #ifndef MYNUMBER_TESTS_LAW_TEST_SUPPORT_HPP
 #define MYNUMBER_TESTS_LAW_TEST_SUPPORT_HPP
 

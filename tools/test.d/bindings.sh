@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CI steps of the bindings (issue 3), run by tools/test-all.sh with:
+# CI steps of the bindings, run by tools/test-all.sh with:
 #   MYNUMBER_BUILD_DIR  a configured and built dev tree (contains bindings/c/libmynumber_c.so)
 #   the mynumber Python package installed in the active venv (pip install .[test])
 # Steps:

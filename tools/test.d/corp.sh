@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Corporate-data module (issue 7) checks beyond ctest:
+# Corporate-data module checks beyond ctest:
 #  1. the committed CP932 table is exactly what tools/gen_cp932_table.py generates;
 #  2. the synthetic NTA generator's output is read by independent tools — Python's zipfile (CRC
 #     and structure of the .zip) and csv (30 columns per row, UTF-8 and CP932) — so the generator

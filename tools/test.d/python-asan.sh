@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The Python extension under AddressSanitizer and UBSan (issue 9: "the Python extension included
-# where practical"). Run by tools/test-all.sh in the venv that has the package's test dependencies.
+# The Python extension under AddressSanitizer and UBSan (the Python extension is
+# sanitized where practical). Run by tools/test-all.sh in the venv that has the package's test dependencies.
 #
 # The extension modules are built with -fsanitize=address,undefined into build/python-asan, put
 # beside a copy of the package's Python files, and the package's pytest suite runs against that copy

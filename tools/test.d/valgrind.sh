@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Valgrind memcheck over every C ABI test of the dev tree (issue 9: a leak and memory-error check of
-# the C ABI beside the asan-ubsan build). Run by tools/test-all.sh with MYNUMBER_BUILD_DIR set to a
+# Valgrind memcheck over every C ABI test of the dev tree (a leak and memory-error check of the C
+# ABI beside the asan-ubsan build). Run by tools/test-all.sh with MYNUMBER_BUILD_DIR set to a
 # configured and built dev tree. Each test named *c_api* (shared and static library variants, every
 # module) runs under memcheck with the command and working directory ctest would use; any invalid
 # read/write, use of uninitialised memory, or definite/indirect leak fails the step.

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// Test vectors: the approved ones of /work/shared/reference/numbers.md.
+// Test vectors: the fixed ones of data/numbers/vectors.tsv, each listed there with its source.
 
 func TestVersion(t *testing.T) {
 	parts := strings.Split(Version(), ".")

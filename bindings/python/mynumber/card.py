@@ -1,6 +1,6 @@
 """The My Number Card (個人番号カード): validity rules, 照合番号B, 和暦, PIN formats, and a PC/SC reader.
 
-Facts and their confidence are in docs/card.md (from ../shared/reference/card_jpki.md). Dates are
+Facts, their public sources and their confidence are in docs/card.md. Dates are
 ``"YYYY-MM-DD"`` strings or :class:`datetime.date`. Errors raise :class:`mynumber.CardError` (an
 ``OSError``) or :class:`mynumber.PinError`; neither message ever contains a PIN or a 個人番号.
 

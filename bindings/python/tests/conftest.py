@@ -1,16 +1,34 @@
-"""Shared fixtures. Test vectors are the approved ones from /work/shared/reference/numbers.md;
-other numbers are derived from them or generated."""
+"""Shared fixtures. Test vectors are the fixed ones of data/numbers/vectors.tsv, each listed there
+with its source; other numbers are derived from them or generated."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
 
-VALID_INDIVIDUAL = ["123456789018", "621498320257", "873321641958", "263348291158", "491131223718",
-                    "465281266333", "000000000000", "000000000060", "000000000019"]
-VALID_CORPORATE = ["7000012050002", "1000011000005", "3000012010001", "8000020130001", "7000020010006",
-                   "1180301018771", "8700110005901"]
+# data/ of the repository; MYNUMBER_DATA_DIR overrides it when the tests run from a copy beside an
+# installed wheel.
+DATA_DIR = Path(os.environ.get("MYNUMBER_DATA_DIR") or Path(__file__).resolve().parents[3] / "data")
+
+
+def _vectors(kind: str, expected: str = "valid") -> list[str]:
+    rows = []
+    with open(DATA_DIR / "numbers" / "vectors.tsv", encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or not line.strip():
+                continue
+            fields = line.rstrip("\n").split("\t")
+            if fields[0] == kind and fields[2] == expected:
+                rows.append(fields[1])
+    return rows
+
+
+VALID_INDIVIDUAL = _vectors("individual")
+VALID_CORPORATE = _vectors("corporate")
+assert len(VALID_INDIVIDUAL) == 9 and len(VALID_CORPORATE) == 7, "data/numbers/vectors.tsv changed"
 
 
 @pytest.fixture(params=VALID_INDIVIDUAL)

@@ -1,4 +1,4 @@
-"""The streaming validator behind `mynumber validate -f FILE` / stdin (issue 9): one reused
+"""The streaming validator behind `mynumber validate -f FILE` / stdin: one reused
 buffer, the SIMD strict kernel plus per-record lenient/auto rules, and the CLI's lazy imports.
 
 The reference for every status code is _core._validate_sequence, the per-record check used for

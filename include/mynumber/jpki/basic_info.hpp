@@ -2,7 +2,7 @@
 // certificate (署名用電子証明書): name, address, sex and birth date, as typed values.
 // Standard library plus the core civil_date (date.hpp) and 和暦 (wareki.hpp); the certificate
 // parser (certificate.hpp) fills these from the subjectAltName otherNames
-// 1.2.392.200149.8.5.5.1–6 (../shared/reference/card_jpki.md §2.2).
+// 1.2.392.200149.8.5.5.1–6 (listed with their sources in data/jpki/profile_oids.tsv).
 #ifndef MYNUMBER_JPKI_BASIC_INFO_HPP
 #define MYNUMBER_JPKI_BASIC_INFO_HPP
 

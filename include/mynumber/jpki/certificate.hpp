@@ -1,7 +1,7 @@
 // File: jpki/certificate.hpp — read a JPKI certificate (DER or PEM), classify it and extract its
 // fields: serial (発行番号), validity in JST, subject localities, key, key usage, policies, CRL
 // distribution points and, from a signature certificate, the four basic attributes.
-// Profile facts: ../shared/reference/card_jpki.md §2. Parsing never throws on bad input through
+// Profile facts: docs/jpki.md and data/jpki/profile_oids.tsv. Parsing never throws on bad input through
 // the try_ API; a malformed or unexpected extension becomes a warning in certificate_info (and a
 // typed error from try_basic_info when it is the basic attributes).
 #ifndef MYNUMBER_JPKI_CERTIFICATE_HPP

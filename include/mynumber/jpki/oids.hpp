@@ -1,5 +1,6 @@
 // File: jpki/oids.hpp — JPKI object identifiers, distinguished-name markers and the certificate
-// kinds. Values come from ../shared/reference/card_jpki.md §2 (labels kept in the comments).
+// kinds. Every value is listed with its public source in data/jpki/profile_oids.tsv; [C] marks two
+// or more independent sources, [1] one source only.
 #ifndef MYNUMBER_JPKI_OIDS_HPP
 #define MYNUMBER_JPKI_OIDS_HPP
 

@@ -1,8 +1,8 @@
 // File: jpki/trust_anchors.hpp — the default trust store: the four J-LIS JPKI root certificates
 // (署名用 and 利用者証明用 CAs, generations 1 and 3), embedded as PEM text, and a trust_store type
 // the caller may fill with other anchors instead.
-// The PEM blocks are copied from ../shared/reference/jpki/ (origin: jpki/myna @ f85dc71,
-// src/ta/; public certificates published by J-LIS). Generation 2 (signca02/authca02) has no local
+// The PEM blocks are the files of data/jpki/ (public certificates published by J-LIS; provenance
+// in data/jpki/README.md). Generation 2 (signca02/authca02) has no local
 // copy and is therefore not embedded; generation 1 expired on 2025-10-19 14:59:59 UTC.
 #ifndef MYNUMBER_JPKI_TRUST_ANCHORS_HPP
 #define MYNUMBER_JPKI_TRUST_ANCHORS_HPP
@@ -19,8 +19,8 @@
 MYNUMBER_BEGIN_NAMESPACE
 namespace jpki {
 
-// One embedded root with its file name in the reference folder and its SHA-256 fingerprint
-// (../shared/reference/jpki/README.md), which the tests recompute.
+// One embedded root with its file name in data/jpki/ and its SHA-256 fingerprint
+// (data/jpki/README.md), which the tests recompute.
 struct embedded_root {
   std::string_view file;
   std::string_view sha256_fingerprint;
