@@ -84,11 +84,9 @@ int parse(const std::vector<std::string>& files) {
         record_view view;
         timer t;
         if (mode.view) {
-          while (reader.next(view)) {
-          }
+          while (reader.next(view)) {}
         } else {
-          while (reader.next(owned)) {
-          }
+          while (reader.next(owned)) {}
         }
         best_cpu = std::min(best_cpu, t.cpu());
         best_wall = std::min(best_wall, t.wall());
@@ -128,11 +126,12 @@ int import(const std::string& file, const std::string& db) {
                     }).value();
   const double wall = t.wall(), cpu = t.cpu(), all_threads_cpu = process_cpu_seconds() - process_cpu0;
   const double peak = peak_rss_mib();
-  std::printf("import %s: %llu rows inserted, %llu bad, in %.1f s wall (%.1f s CPU in this thread, %.1f s in all); "
-              "rows in after %.1f s, indexes and statistics %.1f s; peak RSS %.0f MiB; db %.0f MB\n",
-              file.c_str(), static_cast<unsigned long long>(rep.inserted), static_cast<unsigned long long>(rep.stats.bad),
-              wall, cpu, all_threads_cpu, rows_done, wall - rows_done, peak,
-              static_cast<double>(std::filesystem::file_size(db)) / 1e6);
+  std::printf(
+      "import %s: %llu rows inserted, %llu bad, in %.1f s wall (%.1f s CPU in this thread, %.1f s in all); "
+      "rows in after %.1f s, indexes and statistics %.1f s; peak RSS %.0f MiB; db %.0f MB\n",
+      file.c_str(), static_cast<unsigned long long>(rep.inserted), static_cast<unsigned long long>(rep.stats.bad), wall,
+      cpu, all_threads_cpu, rows_done, wall - rows_done, peak,
+      static_cast<double>(std::filesystem::file_size(db)) / 1e6);
   row("SQLite import, full snapshot", wall, "s wall", "target < 90 s");
   row("SQLite import: rows inserted", rows_done, "s wall", "");
   row("SQLite import: indexes, dedup, ANALYZE", wall - rows_done, "s wall", "");

@@ -98,8 +98,8 @@ int main(int argc, char** argv) {
   const auto n = static_cast<double>(certificates.size());
   const std::vector<bench::row> rows = {
       {"JPKI certificates", "bare d2i_X509 + X509_free", "d2i_X509", "", n, "us/cert", 1000},
-      {"JPKI certificates", "certificate::try_from_der (parse + extract)", "certificate_parse_extract",
-       "d2i_X509", n, "us/cert", 1000},
+      {"JPKI certificates", "certificate::try_from_der (parse + extract)", "certificate_parse_extract", "d2i_X509", n,
+       "us/cert", 1000},
   };
   bench::median_reporter reporter;
   benchmark::RunSpecifiedBenchmarks(&reporter);

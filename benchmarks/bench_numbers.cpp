@@ -13,16 +13,16 @@
 // real ones: the files stay in the build tree and are never published.
 #include <benchmark/benchmark.h>
 
+#include <fcntl.h>
+#include <unistd.h>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fcntl.h>
 #include <random>
 #include <string>
 #include <string_view>
-#include <unistd.h>
 #include <vector>
 
 #include <mynumber/bulk.hpp>
@@ -176,8 +176,8 @@ int validate_file(const char* path) {
   mn::bulk_counts total;
   std::size_t filled = 0;
   const auto run = [&](std::size_t size) {
-    const mn::bulk_counts c =
-        mn::validate_lines(std::string_view(buffer.data(), size), number_kind::individual, status.data(), status.size());
+    const mn::bulk_counts c = mn::validate_lines(std::string_view(buffer.data(), size), number_kind::individual,
+                                                 status.data(), status.size());
     total.records += c.records;
     total.valid += c.valid;
     total.invalid += c.invalid;
@@ -237,11 +237,11 @@ int main(int argc, char** argv) {
     const bool full = n == "individual" || n == "corporate";
     if (full) {
       bench::rigorous(benchmark::RegisterBenchmark(("per_number/" + n).c_str(), per_number, &s.set, s.kind));
-      rows.push_back({"C++ numbers", n + ": per-number validate() on split lines", "per_number/" + n + "",
-                      base, items});
+      rows.push_back(
+          {"C++ numbers", n + ": per-number validate() on split lines", "per_number/" + n + "", base, items});
     }
-    bench::rigorous(benchmark::RegisterBenchmark(("scalar_loop/" + n).c_str(), lines, &s.set, s.kind,
-                                                 simd_level::scalar, false));
+    bench::rigorous(
+        benchmark::RegisterBenchmark(("scalar_loop/" + n).c_str(), lines, &s.set, s.kind, simd_level::scalar, false));
     rows.push_back({"C++ numbers", n + ": scalar loop (validate_lines_scalar)", base, "", items});
     for (simd_level level : {simd_level::sse41, simd_level::avx2, simd_level::neon}) {
       if (!full || !mn::simd_level_supported(level)) continue;
@@ -250,17 +250,15 @@ int main(int argc, char** argv) {
       rows.push_back({"C++ numbers", n + ": bulk " + std::string(mn::to_string(level)), name + "", base, items});
     }
     const std::string dispatched = "bulk_dispatched/" + n;
-    bench::rigorous(
-        benchmark::RegisterBenchmark(dispatched.c_str(), lines, &s.set, s.kind, simd_level::scalar, true));
-    rows.push_back({"C++ numbers", n + ": bulk validate_lines (dispatched: " + best + ")", dispatched + "",
-                    base, items});
+    bench::rigorous(benchmark::RegisterBenchmark(dispatched.c_str(), lines, &s.set, s.kind, simd_level::scalar, true));
+    rows.push_back(
+        {"C++ numbers", n + ": bulk validate_lines (dispatched: " + best + ")", dispatched + "", base, items});
     if (n == "individual") {
-      bench::rigorous(benchmark::RegisterBenchmark("strided16_scalar/individual", strided, &s.set, s.kind,
-                                                   simd_level::scalar));
+      bench::rigorous(
+          benchmark::RegisterBenchmark("strided16_scalar/individual", strided, &s.set, s.kind, simd_level::scalar));
       bench::rigorous(benchmark::RegisterBenchmark("strided16_dispatched/individual", strided, &s.set, s.kind,
                                                    mn::best_simd_level()));
-      rows.push_back({"C++ numbers", n + ": 16-byte records, scalar", "strided16_scalar/individual", "",
-                      items});
+      rows.push_back({"C++ numbers", n + ": 16-byte records, scalar", "strided16_scalar/individual", "", items});
       rows.push_back({"C++ numbers", n + ": 16-byte records, bulk validate_strided (" + best + ")",
                       "strided16_dispatched/individual", "strided16_scalar/individual", items});
     }

@@ -56,7 +56,9 @@ class median_reporter : public benchmark::ConsoleReporter {
   }
 
   void print_summary(const std::string& title, const std::vector<row>& rows) const {
-    std::printf("\n%s (median CPU time of 7 repetitions after warm-up; ratios against a baseline measured in the same run)\n", title.c_str());
+    std::printf(
+        "\n%s (median CPU time of 7 repetitions after warm-up; ratios against a baseline measured in the same run)\n",
+        title.c_str());
     std::printf("%-58s %14s   %s\n", "what", "time", "vs baseline");
     for (const row& r : rows) {
       const double ns = median_ns(r.name);

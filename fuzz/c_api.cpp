@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include <mynumber/mynumber.hpp>
 #include <mynumber_c.h>
+#include <mynumber/mynumber.hpp>
 
 namespace {
 void require(bool condition) {
@@ -27,9 +27,8 @@ void compare_validate(mn_kind kind, std::string_view text, bool lenient) {
     require(status == MN_OK);
   } else {
     require(status == -static_cast<int>(oracle.error().code));
-    const auto expected_position = oracle.error().position == mynumber::no_position
-                                       ? int64_t{-1}
-                                       : static_cast<int64_t>(oracle.error().position);
+    const auto expected_position =
+        oracle.error().position == mynumber::no_position ? int64_t{-1} : static_cast<int64_t>(oracle.error().position);
     require(err.position == expected_position);
     require(err.expected == oracle.error().expected);
     char message[256];
@@ -49,7 +48,8 @@ void check_buffer_contract(Call&& call) {
     const int n = call(size == 0 ? nullptr : buffer, size);
     for (std::size_t i = size; i < sizeof buffer; ++i) require(buffer[i] == 0x5A);
     if (n >= 0 && size > 0) {
-      if (static_cast<std::size_t>(n) < size) require(buffer[n] == '\0' && std::strlen(buffer) == static_cast<std::size_t>(n));
+      if (static_cast<std::size_t>(n) < size)
+        require(buffer[n] == '\0' && std::strlen(buffer) == static_cast<std::size_t>(n));
       else require(buffer[0] == '\0');
     }
   }
@@ -67,16 +67,24 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   else compare_validate<mynumber::individual_number>(kind, text, lenient);
 
   const unsigned flags = lenient ? MN_LENIENT : 0u;
-  check_buffer_contract([&](char* out, std::size_t n) { return mn_normalize(text.data(), text.size(), out, n, nullptr); });
-  check_buffer_contract([&](char* out, std::size_t n) { return mn_format(kind, text.data(), text.size(), flags, out, n, nullptr); });
-  check_buffer_contract([&](char* out, std::size_t n) { return mn_mask(kind, text.data(), text.size(), flags, 4, '*', out, n, nullptr); });
-  check_buffer_contract([&](char* out, std::size_t n) { return mn_from_base(kind, text.data(), text.size(), out, n, nullptr); });
-  check_buffer_contract([&](char* out, std::size_t n) { return mn_to_peppol(text.data(), text.size(), flags, out, n, nullptr); });
+  check_buffer_contract(
+      [&](char* out, std::size_t n) { return mn_normalize(text.data(), text.size(), out, n, nullptr); });
+  check_buffer_contract(
+      [&](char* out, std::size_t n) { return mn_format(kind, text.data(), text.size(), flags, out, n, nullptr); });
+  check_buffer_contract([&](char* out, std::size_t n) {
+    return mn_mask(kind, text.data(), text.size(), flags, 4, '*', out, n, nullptr);
+  });
+  check_buffer_contract(
+      [&](char* out, std::size_t n) { return mn_from_base(kind, text.data(), text.size(), out, n, nullptr); });
+  check_buffer_contract(
+      [&](char* out, std::size_t n) { return mn_to_peppol(text.data(), text.size(), flags, out, n, nullptr); });
   check_buffer_contract([&](char* out, std::size_t n) {
     int icd = 0;
     return mn_from_peppol(text.data(), text.size(), &icd, out, n, nullptr);
   });
-  check_buffer_contract([&](char* out, std::size_t n) { return mn_invoice_to_corporate(text.data(), text.size(), flags, out, n, nullptr); });
+  check_buffer_contract([&](char* out, std::size_t n) {
+    return mn_invoice_to_corporate(text.data(), text.size(), flags, out, n, nullptr);
+  });
 
   // Masked formatting must never print all digits of a valid Individual Number.
   if (!corporate) {
@@ -93,8 +101,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::uint8_t cpp_status[64];
   mn_bulk_counts counts{};
   const int bulk = mn_validate_lines(kind, text.data(), text.size(), c_status, sizeof c_status, &counts);
-  const auto oracle = mynumber::validate_lines(text, corporate ? mynumber::number_kind::corporate : mynumber::number_kind::individual,
-                                               cpp_status, sizeof cpp_status);
+  const auto oracle =
+      mynumber::validate_lines(text, corporate ? mynumber::number_kind::corporate : mynumber::number_kind::individual,
+                               cpp_status, sizeof cpp_status);
   require(bulk == MN_OK);
   require(counts.records == oracle.records && counts.valid == oracle.valid && counts.invalid == oracle.invalid);
   require(std::memcmp(c_status, cpp_status, oracle.records < sizeof c_status ? oracle.records : sizeof c_status) == 0);

@@ -87,7 +87,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const outcome general = read_all(bytes, false);
   if (vector_path.rows != general.rows || vector_path.bad.size() != general.bad.size()) std::abort();
   for (std::size_t i = 0; i < general.bad.size(); ++i)
-    if (vector_path.bad[i].line != general.bad[i].line || vector_path.bad[i].reason != general.bad[i].reason) std::abort();
+    if (vector_path.bad[i].line != general.bad[i].line || vector_path.bad[i].reason != general.bad[i].reason)
+      std::abort();
 
   // The splitters at every line start, on a copy with the 64 readable bytes of slack they need.
   std::string padded(bytes);

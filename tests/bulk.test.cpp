@@ -30,7 +30,8 @@ std::uint8_t code(mn::errc e) { return static_cast<std::uint8_t>(e); }
 // Copies `text` into an allocation of exactly its size, so AddressSanitizer catches any read past
 // the end of the caller's buffer.
 struct exact_buffer {
-  explicit exact_buffer(std::string_view text) : size(text.size()), bytes(new char[text.size() == 0 ? 1 : text.size()]) {
+  explicit exact_buffer(std::string_view text)
+      : size(text.size()), bytes(new char[text.size() == 0 ? 1 : text.size()]) {
     if (!text.empty()) text.copy(bytes.get(), text.size());
   }
   [[nodiscard]] std::string_view view() const { return {bytes.get(), size}; }
@@ -150,14 +151,14 @@ TEST_CASE("simd levels: names, support and dispatch") {
 
 TEST_CASE("validate_lines_scalar: record splitting and status codes") {
   const std::string_view text =
-      "123456789018\n"    // valid (numbers.md test vector)
-      "123456789017\r\n"  // check digit mismatch, CRLF
-      "\n"                // empty line
-      "12345678901\n"     // too short
-      "1234567890180\n"   // too long
-      "12345a789018\n"    // invalid character
+      "123456789018\n"      // valid (numbers.md test vector)
+      "123456789017\r\n"    // check digit mismatch, CRLF
+      "\n"                  // empty line
+      "12345678901\n"       // too short
+      "1234567890180\n"     // too long
+      "12345a789018\n"      // invalid character
       "123456789018\r\r\n"  // CR inside the record
-      "123456789018";     // final line without newline
+      "123456789018";       // final line without newline
   std::uint8_t status[8];
   const mn::bulk_counts counts = mn::validate_lines_scalar(text, number_kind::individual, status, 8);
   CHECK(counts.records == 8);
@@ -189,15 +190,14 @@ TEST_CASE("validate_lines_scalar: record splitting and status codes") {
 TEST_CASE("validate_strided_scalar: padding and status codes") {
   // Stride 16: trailing spaces and NULs are padding, inner spaces are not.
   std::string records;
-  records += std::string("7000012050002") + std::string(3, ' ');         // valid corporate
-  records += std::string("7000012050002") + std::string("\0 \0", 3);     // valid, mixed padding
-  records += std::string("8000012050002") + std::string(3, ' ');         // check digit mismatch
-  records += std::string("700001205000") + std::string(4, '\0');         // too short
-  records += std::string("7000 12050002") + std::string(3, ' ');         // invalid character
-  records += std::string(16, ' ');                                        // empty
+  records += std::string("7000012050002") + std::string(3, ' ');      // valid corporate
+  records += std::string("7000012050002") + std::string("\0 \0", 3);  // valid, mixed padding
+  records += std::string("8000012050002") + std::string(3, ' ');      // check digit mismatch
+  records += std::string("700001205000") + std::string(4, '\0');      // too short
+  records += std::string("7000 12050002") + std::string(3, ' ');      // invalid character
+  records += std::string(16, ' ');                                    // empty
   std::uint8_t status[6];
-  const mn::bulk_counts counts =
-      mn::validate_strided_scalar(records.data(), 6, 16, number_kind::corporate, status, 6);
+  const mn::bulk_counts counts = mn::validate_strided_scalar(records.data(), 6, 16, number_kind::corporate, status, 6);
   CHECK(counts.records == 6);
   CHECK(counts.valid == 2);
   CHECK(status[0] == 0);
@@ -349,8 +349,7 @@ TEST_CASE("differential: random garbage and near-misses") {
           case 2:  // random digits of a near length
             for (std::size_t j = length - 1 + rng() % 3; j > 0; --j) line += random_digit(rng);
             break;
-          default:
-            line = valid_number(rng, kind);
+          default: line = valid_number(rng, kind);
         }
         text += line;
         text += rng() % 5 == 0 ? "\r\n" : "\n";
@@ -367,8 +366,8 @@ TEST_CASE("differential: validate_strided over strides 0 to 20") {
     CAPTURE(mn::to_string(kind));
     for (std::size_t stride = 0; stride <= 20; ++stride) {
       CAPTURE(stride);
-      for (const std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{8},
-                                      std::size_t{9}, std::size_t{64}, std::size_t{203}}) {
+      for (const std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{7}, std::size_t{8}, std::size_t{9},
+                                      std::size_t{64}, std::size_t{203}}) {
         std::string records;
         std::size_t expected_valid = 0;
         for (std::size_t r = 0; r < count; ++r) {

@@ -69,7 +69,10 @@ TEST_CASE("shape errors: character before length, with positions") {
   const validation bad = validate_individual("12a");
   CHECK(bad.code == errc::invalid_character);
   CHECK(bad.position == 2);
-  CHECK(validate_corporate(std::string("70000120\0" "0002", 13)).position == 8);
+  CHECK(validate_corporate(std::string("70000120\0"
+                                       "0002",
+                                       13))
+            .position == 8);
   CHECK(individual_check_digit("1234567890") == -1);
   CHECK(corporate_check_digit("00001205000x") == -1);
 }

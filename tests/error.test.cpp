@@ -25,7 +25,8 @@ TEST_CASE("every errc has a description and pinned values do not move") {
 
 TEST_CASE("error_info messages") {
   CHECK(error_info{errc::invalid_character, 3}.message() == "invalid character at position 3");
-  CHECK(error_info{errc::check_digit_mismatch, 0, 7}.message() == "check digit mismatch at position 0: expected check digit 7");
+  CHECK(error_info{errc::check_digit_mismatch, 0, 7}.message() ==
+        "check digit mismatch at position 0: expected check digit 7");
   CHECK(error_info{errc::io, no_position, -1, "cannot open x"}.message() == "I/O error: cannot open x");
   CHECK(error_info{errc::invalid_character, 3}.shifted(2).position == 5);
   CHECK(error_info{errc::too_short}.shifted(2).position == no_position);

@@ -1,8 +1,8 @@
 #include <doctest/doctest.h>
 
+#include <mynumber/corporate_number.hpp>
 #include <mynumber/fmt.hpp>
 #include <mynumber/individual_number.hpp>
-#include <mynumber/corporate_number.hpp>
 
 using namespace mynumber;
 

@@ -18,9 +18,26 @@ TEST_CASE("json reader accepts RFC 8259 and rejects everything else with a posit
   CHECK(ok->find("a")->items[1].integer == -2);
   CHECK_FALSE(ok->find("a")->items[2].integral);
   CHECK(ok->find("a")->items[6].text == "x\xc3\xa9\xf0\x9f\x98\x80");
-  for (const char* bad : {"", "{", "[1,]", "{\"a\":1,}", "01", "1.", "-", "tru", "\"\\x\"", "\"a", "{\"a\" 1}",
-                          "[1] [2]", "{\"a\":1,\"a\":2}", "\"\\ud800\"", "\"\\udc00\"", "'a'", "[NaN]", "// c\n1",
-                          "\"\x01\"", "\"\xff\""}) {
+  for (const char* bad : {"",
+                          "{",
+                          "[1,]",
+                          "{\"a\":1,}",
+                          "01",
+                          "1.",
+                          "-",
+                          "tru",
+                          "\"\\x\"",
+                          "\"a",
+                          "{\"a\" 1}",
+                          "[1] [2]",
+                          "{\"a\":1,\"a\":2}",
+                          "\"\\ud800\"",
+                          "\"\\udc00\"",
+                          "'a'",
+                          "[NaN]",
+                          "// c\n1",
+                          "\"\x01\"",
+                          "\"\xff\""}) {
     CAPTURE(bad);
     auto r = json::parse(bad);
     REQUIRE_FALSE(r);
@@ -55,7 +72,6 @@ TEST_CASE("json reader: duplicate keys are rejected at the second key, at any de
   CHECK(json::parse(R"({"a":{"a":1}})").has_value());  // the same key in different objects is fine
 }
 
-
 TEST_CASE("json writer: canonical escapes") {
   std::string s;
   json::append_string(s, "a\"b\\c\n\t\x01\x7f/日本");
@@ -64,7 +80,8 @@ TEST_CASE("json writer: canonical escapes") {
   CHECK(json::quote("\b\f\r\x1f") == "\"\\b\\f\\r\\u001f\"");
   // Valid UTF-8 (including 4-byte sequences) is copied; each byte that is not UTF-8 becomes \ufffd.
   CHECK(json::quote("𠮷") == "\"𠮷\"");
-  CHECK(json::quote("a\xff" "b") == "\"a\\ufffdb\"");
+  CHECK(json::quote("a\xff"
+                    "b") == "\"a\\ufffdb\"");
   CHECK(json::quote("\xe6\x97") == "\"\\ufffd\\ufffd\"");  // truncated 日
   CHECK(json::quote("") == "\"\"");
   // What the writer escapes, the reader restores.

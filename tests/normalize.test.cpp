@@ -11,7 +11,8 @@ static_assert(classify_lenient(U'a') == lenient_class::other);
 
 TEST_CASE("normalize_digits maps and drops per the documented rules") {
   CHECK(normalize_digits("１２３ー４５６") == "123456");
-  CHECK(normalize_digits("\xC2\xA0" "1\t2\r\n3") == "123");
+  CHECK(normalize_digits("\xC2\xA0"
+                         "1\t2\r\n3") == "123");
   for (char32_t dash = 0x2010; dash <= 0x2015; ++dash) CHECK(classify_lenient(dash) == lenient_class::ignorable);
   CHECK(classify_lenient(0x2016) == lenient_class::other);
   CHECK(try_normalize_digits("").error().code == errc::empty);
@@ -21,9 +22,13 @@ TEST_CASE("normalize_digits maps and drops per the documented rules") {
 }
 
 TEST_CASE("invalid UTF-8 is reported, never decoded loosely") {
-  CHECK(try_normalize_digits("1\xC0\xAF").error().code == errc::invalid_utf8);        // overlong '/'
-  CHECK(try_normalize_digits("1\xED\xA0\x80").error().code == errc::invalid_utf8);    // surrogate
+  CHECK(try_normalize_digits("1\xC0\xAF").error().code == errc::invalid_utf8);          // overlong '/'
+  CHECK(try_normalize_digits("1\xED\xA0\x80").error().code == errc::invalid_utf8);      // surrogate
   CHECK(try_normalize_digits("1\xF4\x90\x80\x80").error().code == errc::invalid_utf8);  // > U+10FFFF
-  CHECK(try_normalize_digits("1\xE3\x83").error().code == errc::invalid_utf8);        // truncated
-  CHECK(try_normalize_digits(std::string_view("1\0" "2", 3)).error().code == errc::invalid_character);
+  CHECK(try_normalize_digits("1\xE3\x83").error().code == errc::invalid_utf8);          // truncated
+  CHECK(try_normalize_digits(std::string_view("1\0"
+                                              "2",
+                                              3))
+            .error()
+            .code == errc::invalid_character);
 }

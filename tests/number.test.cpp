@@ -38,14 +38,16 @@ TEST_CASE("lenient parse: full-width digits, spaces and every dash variant") {
   const char* inputs[] = {
       "１２３４５６７８９０１８",
       "1234 5678 9018",
-      "1234\xE3\x80\x80" "5678\xE3\x80\x80" "9018",  // U+3000
-      "1234ー5678ー9018",                           // U+30FC
-      "1234－5678－9018",                           // U+FF0D
-      "1234−5678−9018",                             // U+2212
-      "1234‐5678‑9018",                             // U+2010, U+2011
-      "1234‒5678–9018",                             // U+2012, U+2013
-      "1234—5678―9018",                             // U+2014, U+2015
-      "1234ｰ5678-9018\r\n",                         // U+FF70, ASCII
+      "1234\xE3\x80\x80"
+      "5678\xE3\x80\x80"
+      "9018",                // U+3000
+      "1234ー5678ー9018",    // U+30FC
+      "1234－5678－9018",    // U+FF0D
+      "1234−5678−9018",      // U+2212
+      "1234‐5678‑9018",      // U+2010, U+2011
+      "1234‒5678–9018",      // U+2012, U+2013
+      "1234—5678―9018",      // U+2014, U+2015
+      "1234ｰ5678-9018\r\n",  // U+FF70, ASCII
   };
   for (const char* in : inputs) {
     CAPTURE(in);
@@ -136,6 +138,7 @@ TEST_CASE("hashing and comparison") {
   CHECK(set.size() == 2);
   CHECK(std::hash<individual_number>{}(a) == a.hash());
   CHECK(a.hash() != b.hash());
-  std::set<corporate_number> ordered{corporate_number::parse("8000020130001"), corporate_number::parse("1000011000005")};
+  std::set<corporate_number> ordered{corporate_number::parse("8000020130001"),
+                                     corporate_number::parse("1000011000005")};
   CHECK(ordered.begin()->reveal() == "1000011000005");
 }

@@ -74,7 +74,10 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     const auto value = [&]() -> std::string {
-      if (i + 1 >= argc) { usage(); std::exit(2); }
+      if (i + 1 >= argc) {
+        usage();
+        std::exit(2);
+      }
       return argv[++i];
     };
     if (a == "--out") out = value();
@@ -87,8 +90,7 @@ int main(int argc, char** argv) {
         return 2;
       }
       cfg.snapshot_date = *day;
-    }
-    else if (a == "--days") cfg.window_days = std::stoi(value());
+    } else if (a == "--days") cfg.window_days = std::stoi(value());
     else if (a == "--diff-rate") cfg.window_event_rate = std::stod(value());
     else if (a == "--new-rate") cfg.new_rate = std::stod(value());
     else if (a == "--zip") zip = true;
@@ -99,10 +101,19 @@ int main(int argc, char** argv) {
       if (e == "utf8") wo.enc = nta_synth::encoding::utf8;
       else if (e == "utf8-bom") wo.enc = nta_synth::encoding::utf8_bom;
       else if (e == "cp932" || e == "sjis") wo.enc = nta_synth::encoding::cp932;
-      else { usage(); return 2; }
-    } else { usage(); return 2; }
+      else {
+        usage();
+        return 2;
+      }
+    } else {
+      usage();
+      return 2;
+    }
   }
-  if (out.empty()) { usage(); return 2; }
+  if (out.empty()) {
+    usage();
+    return 2;
+  }
   try {
     const auto t0 = std::chrono::steady_clock::now();
     nta_synth::world w(cfg);
@@ -117,7 +128,10 @@ int main(int argc, char** argv) {
         if (!row) continue;
         row->sequence_number = ++seq;
         nta_synth::write_row(*row, buf, wo, &sjis);
-        if (buf.size() > (1u << 20)) { s.write(buf); buf.clear(); }
+        if (buf.size() > (1u << 20)) {
+          s.write(buf);
+          buf.clear();
+        }
       }
       s.write(buf);
       const std::uint64_t bytes = s.close();

@@ -150,8 +150,8 @@ struct cert_spec {
   std::vector<std::string> policies;
   std::string key_usage;  // OpenSSL v3 config text, e.g. "critical,digitalSignature,nonRepudiation"
   std::vector<std::string> key_usage_names;
-  long not_before_offset = -day;      // seconds relative to --now
-  long not_after_days = 5 * 365;      // days after --now (end of that JST day)
+  long not_before_offset = -day;  // seconds relative to --now
+  long not_after_days = 5 * 365;  // days after --now (end of that JST day)
   bool has_attributes = false;
   basic_attributes attributes;
   std::string expected_check, expected_reason;  // empty = expected ok
@@ -322,11 +322,11 @@ built_cert build(const cert_spec& spec, std::map<std::string, built_cert>& done,
   if (spec.has_attributes) {
     const basic_attributes& a = spec.attributes;
     // Issue order as observed on real cards: 5.5.1, 5.5.4, 5.5.3, 5.5.5, 5.5.2, 5.5.6.
-    add_general_names(cert, NID_subject_alt_name,
-                      {utf8_other_name(san_oid_name, a.name), utf8_other_name(san_oid_birth, a.birth_raw),
-                       utf8_other_name(san_oid_sex, a.sex), utf8_other_name(san_oid_address, a.address),
-                       utf8_other_name(san_oid_name_map, a.name_map),
-                       utf8_other_name(san_oid_address_map, a.address_map)});
+    add_general_names(
+        cert, NID_subject_alt_name,
+        {utf8_other_name(san_oid_name, a.name), utf8_other_name(san_oid_birth, a.birth_raw),
+         utf8_other_name(san_oid_sex, a.sex), utf8_other_name(san_oid_address, a.address),
+         utf8_other_name(san_oid_name_map, a.name_map), utf8_other_name(san_oid_address_map, a.address_map)});
   }
   add_crl_dist_point(cert, spec);
   if (X509_sign(cert, issuer_key, EVP_sha256()) <= 0) fail("X509_sign " + spec.id);
@@ -459,8 +459,8 @@ int main(int argc, char** argv) {
       a.era = std::move(era);
       return a;
     };
-    const basic_attributes showa = attrs("𠮷田　高志", {3}, "東京都千代田区霞が関２－１－２　𩸽ハイツ１０１号", {16}, "1",
-                                         "319830415", "1983-04-15", "showa");
+    const basic_attributes showa = attrs("𠮷田　高志", {3}, "東京都千代田区霞が関２－１－２　𩸽ハイツ１０１号", {16},
+                                         "1", "319830415", "1983-04-15", "showa");
     const basic_attributes heisei = attrs("髙橋　花子", {}, "大阪府大阪市北区中之島１－３－２０　高層棟", {18}, "2",
                                           "420000229", "2000-02-29", "heisei");
     const basic_attributes unknown_birth =
@@ -637,7 +637,8 @@ int main(int argc, char** argv) {
       const int len = i2d_X509_CRL(crl.get(), &raw);
       if (len <= 0) fail("i2d_X509_CRL");
       ossl::openssl_bytes owner(raw);
-      write_file(out_dir / (c.id + ".der"), std::string(reinterpret_cast<const char*>(raw), static_cast<std::size_t>(len)));
+      write_file(out_dir / (c.id + ".der"),
+                 std::string(reinterpret_cast<const char*>(raw), static_cast<std::size_t>(len)));
       add_file(c.id + ".pem", "crl", "pem", c.id);
       add_file(c.id + ".der", "crl", "der", c.id);
       crls_json += std::string(crls_json.empty() ? "" : ",\n") + "    {\"id\": " + json_string(c.id) +
@@ -648,10 +649,10 @@ int main(int argc, char** argv) {
                    ", \"revoked\": " + json_list(c.revoked) + ", \"revoked_serials_hex\": " + json_list(serials) + "}";
     }
 
-    const std::string manifest = "{\n  \"format\": \"mynumber-jpki-test-pki/1\",\n  \"reference_time\": " +
-                                 json_string(iso_utc(now)) + ",\n  \"files\": [\n" + files_json +
-                                 "\n  ],\n  \"certificates\": [\n" + certs_json + "\n  ],\n  \"crls\": [\n" + crls_json +
-                                 "\n  ]\n}\n";
+    const std::string manifest =
+        "{\n  \"format\": \"mynumber-jpki-test-pki/1\",\n  \"reference_time\": " + json_string(iso_utc(now)) +
+        ",\n  \"files\": [\n" + files_json + "\n  ],\n  \"certificates\": [\n" + certs_json +
+        "\n  ],\n  \"crls\": [\n" + crls_json + "\n  ]\n}\n";
     write_file(out_dir / "manifest.json", manifest);
     std::cout << "wrote " << specs.size() << " certificates and " << crls.size() << " CRLs to " << out_dir.string()
               << "\n";

@@ -26,8 +26,8 @@
 
 namespace nta_synth {
 
-using mynumber::corp::close_cause;
 using mynumber::civil_date;
+using mynumber::corp::close_cause;
 using mynumber::corp::flag;
 using mynumber::corp::kind;
 using mynumber::corp::process;
@@ -58,26 +58,84 @@ struct word {
 
 // Name parts (readings in full-size katakana, as the NTA's フリガナ column).
 inline const word name_heads[] = {
-    {"山田", "ヤマダ"}, {"中央", "チュウオウ"}, {"東洋", "トウヨウ"}, {"日本", "ニホン"}, {"大和", "ヤマト"},
-    {"富士", "フジ"}, {"旭", "アサヒ"}, {"三和", "サンワ"}, {"丸山", "マルヤマ"}, {"新栄", "シンエイ"},
-    {"北海", "ホッカイ"}, {"光洋", "コウヨウ"}, {"青葉", "アオバ"}, {"桜井", "サクライ"}, {"松本", "マツモト"},
-    {"高橋", "タカハシ"}, {"鈴木", "スズキ"}, {"佐藤", "サトウ"}, {"伊藤", "イトウ"}, {"渡辺", "ワタナベ"},
-    {"小林", "コバヤシ"}, {"加藤", "カトウ"}, {"吉田", "ヨシダ"}, {"山本", "ヤマモト"}, {"中村", "ナカムラ"},
-    {"西日本", "ニシニホン"}, {"東海", "トウカイ"}, {"関東", "カントウ"}, {"九州", "キュウシュウ"}, {"瀬戸", "セト"},
-    {"栄光", "エイコウ"}, {"協和", "キョウワ"}, {"平和", "ヘイワ"}, {"太陽", "タイヨウ"}, {"菊池", "キクチ"},
-    {"髙島", "タカシマ"}, {"齋藤", "サイトウ"}, {"濵田", "ハマダ"}, {"神﨑", "カンザキ"}, {"島田", "シマダ"},
-    {"サンライズ", "サンライズ"}, {"テクノ", "テクノ"}, {"グリーン", "グリーン"}, {"ネクスト", "ネクスト"},
-    {"アーバン", "アーバン"}, {"リンク", "リンク"}, {"ひまわり", "ヒマワリ"}, {"さくら", "サクラ"},
-    {"ＡＢＣ", "エービーシー"}, {"Ｔ＆Ｍ", "ティーアンドエム"}, {"ｓｏｕｖｅｎｉｒ", "スーベニア"},
-    {"ＢＭ　ＳＱＵＡＲＥ", "ビーエムスクエア"}, {"ジャパン・システム", "ジャパンシステム"},
+    {"山田", "ヤマダ"},
+    {"中央", "チュウオウ"},
+    {"東洋", "トウヨウ"},
+    {"日本", "ニホン"},
+    {"大和", "ヤマト"},
+    {"富士", "フジ"},
+    {"旭", "アサヒ"},
+    {"三和", "サンワ"},
+    {"丸山", "マルヤマ"},
+    {"新栄", "シンエイ"},
+    {"北海", "ホッカイ"},
+    {"光洋", "コウヨウ"},
+    {"青葉", "アオバ"},
+    {"桜井", "サクライ"},
+    {"松本", "マツモト"},
+    {"高橋", "タカハシ"},
+    {"鈴木", "スズキ"},
+    {"佐藤", "サトウ"},
+    {"伊藤", "イトウ"},
+    {"渡辺", "ワタナベ"},
+    {"小林", "コバヤシ"},
+    {"加藤", "カトウ"},
+    {"吉田", "ヨシダ"},
+    {"山本", "ヤマモト"},
+    {"中村", "ナカムラ"},
+    {"西日本", "ニシニホン"},
+    {"東海", "トウカイ"},
+    {"関東", "カントウ"},
+    {"九州", "キュウシュウ"},
+    {"瀬戸", "セト"},
+    {"栄光", "エイコウ"},
+    {"協和", "キョウワ"},
+    {"平和", "ヘイワ"},
+    {"太陽", "タイヨウ"},
+    {"菊池", "キクチ"},
+    {"髙島", "タカシマ"},
+    {"齋藤", "サイトウ"},
+    {"濵田", "ハマダ"},
+    {"神﨑", "カンザキ"},
+    {"島田", "シマダ"},
+    {"サンライズ", "サンライズ"},
+    {"テクノ", "テクノ"},
+    {"グリーン", "グリーン"},
+    {"ネクスト", "ネクスト"},
+    {"アーバン", "アーバン"},
+    {"リンク", "リンク"},
+    {"ひまわり", "ヒマワリ"},
+    {"さくら", "サクラ"},
+    {"ＡＢＣ", "エービーシー"},
+    {"Ｔ＆Ｍ", "ティーアンドエム"},
+    {"ｓｏｕｖｅｎｉｒ", "スーベニア"},
+    {"ＢＭ　ＳＱＵＡＲＥ", "ビーエムスクエア"},
+    {"ジャパン・システム", "ジャパンシステム"},
 };
 inline const word name_tails[] = {
-    {"商事", "ショウジ"}, {"建設", "ケンセツ"}, {"工業", "コウギョウ"}, {"産業", "サンギョウ"}, {"電機", "デンキ"},
-    {"不動産", "フドウサン"}, {"運輸", "ウンユ"}, {"食品", "ショクヒン"}, {"興業", "コウギョウ"},
-    {"製作所", "セイサクショ"}, {"物産", "ブッサン"}, {"企画", "キカク"}, {"技研", "ギケン"}, {"設計", "セッケイ"},
-    {"住宅", "ジュウタク"}, {"印刷", "インサツ"}, {"精工", "セイコウ"}, {"ホールディングス", "ホールディングス"},
-    {"ソリューションズ", "ソリューションズ"}, {"コンサルティング", "コンサルティング"}, {"ファーム", "ファーム"},
-    {"サービス", "サービス"}, {"", ""},
+    {"商事", "ショウジ"},
+    {"建設", "ケンセツ"},
+    {"工業", "コウギョウ"},
+    {"産業", "サンギョウ"},
+    {"電機", "デンキ"},
+    {"不動産", "フドウサン"},
+    {"運輸", "ウンユ"},
+    {"食品", "ショクヒン"},
+    {"興業", "コウギョウ"},
+    {"製作所", "セイサクショ"},
+    {"物産", "ブッサン"},
+    {"企画", "キカク"},
+    {"技研", "ギケン"},
+    {"設計", "セッケイ"},
+    {"住宅", "ジュウタク"},
+    {"印刷", "インサツ"},
+    {"精工", "セイコウ"},
+    {"ホールディングス", "ホールディングス"},
+    {"ソリューションズ", "ソリューションズ"},
+    {"コンサルティング", "コンサルティング"},
+    {"ファーム", "ファーム"},
+    {"サービス", "サービス"},
+    {"", ""},
 };
 
 struct city {
@@ -91,53 +149,177 @@ struct prefecture {
   city cities[3];
 };
 inline const prefecture prefectures[47] = {
-    {"北海道", "Hokkaido", {{"札幌市中央区", "101", "Chuo ku, Sapporo shi"}, {"旭川市", "204", "Asahikawa shi"}, {"函館市", "202", "Hakodate shi"}}},
-    {"青森県", "Aomori", {{"青森市", "201", "Aomori shi"}, {"弘前市", "202", "Hirosaki shi"}, {"八戸市", "203", "Hachinohe shi"}}},
-    {"岩手県", "Iwate", {{"盛岡市", "201", "Morioka shi"}, {"宮古市", "202", "Miyako shi"}, {"花巻市", "205", "Hanamaki shi"}}},
-    {"宮城県", "Miyagi", {{"仙台市青葉区", "101", "Aoba ku, Sendai shi"}, {"石巻市", "202", "Ishinomaki shi"}, {"塩竈市", "203", "Shiogama shi"}}},
-    {"秋田県", "Akita", {{"秋田市", "201", "Akita shi"}, {"能代市", "202", "Noshiro shi"}, {"横手市", "203", "Yokote shi"}}},
-    {"山形県", "Yamagata", {{"山形市", "201", "Yamagata shi"}, {"米沢市", "202", "Yonezawa shi"}, {"鶴岡市", "203", "Tsuruoka shi"}}},
-    {"福島県", "Fukushima", {{"福島市", "201", "Fukushima shi"}, {"会津若松市", "202", "Aizuwakamatsu shi"}, {"郡山市", "203", "Koriyama shi"}}},
-    {"茨城県", "Ibaraki", {{"水戸市", "201", "Mito shi"}, {"日立市", "202", "Hitachi shi"}, {"土浦市", "203", "Tsuchiura shi"}}},
-    {"栃木県", "Tochigi", {{"宇都宮市", "201", "Utsunomiya shi"}, {"足利市", "202", "Ashikaga shi"}, {"栃木市", "203", "Tochigi shi"}}},
-    {"群馬県", "Gunma", {{"前橋市", "201", "Maebashi shi"}, {"高崎市", "202", "Takasaki shi"}, {"桐生市", "203", "Kiryu shi"}}},
-    {"埼玉県", "Saitama", {{"さいたま市大宮区", "103", "Omiya ku, Saitama shi"}, {"川越市", "201", "Kawagoe shi"}, {"熊谷市", "202", "Kumagaya shi"}}},
-    {"千葉県", "Chiba", {{"千葉市中央区", "101", "Chuo ku, Chiba shi"}, {"銚子市", "202", "Choshi shi"}, {"市川市", "203", "Ichikawa shi"}}},
-    {"東京都", "Tokyo", {{"千代田区", "101", "Chiyoda ku"}, {"中央区", "102", "Chuo ku"}, {"港区", "103", "Minato ku"}}},
-    {"神奈川県", "Kanagawa", {{"横浜市中区", "104", "Naka ku, Yokohama shi"}, {"川崎市川崎区", "131", "Kawasaki ku, Kawasaki shi"}, {"相模原市緑区", "151", "Midori ku, Sagamihara shi"}}},
-    {"新潟県", "Niigata", {{"新潟市中央区", "103", "Chuo ku, Niigata shi"}, {"長岡市", "202", "Nagaoka shi"}, {"三条市", "204", "Sanjo shi"}}},
-    {"富山県", "Toyama", {{"富山市", "201", "Toyama shi"}, {"高岡市", "202", "Takaoka shi"}, {"魚津市", "204", "Uozu shi"}}},
-    {"石川県", "Ishikawa", {{"金沢市", "201", "Kanazawa shi"}, {"七尾市", "202", "Nanao shi"}, {"小松市", "203", "Komatsu shi"}}},
-    {"福井県", "Fukui", {{"福井市", "201", "Fukui shi"}, {"敦賀市", "202", "Tsuruga shi"}, {"小浜市", "204", "Obama shi"}}},
-    {"山梨県", "Yamanashi", {{"甲府市", "201", "Kofu shi"}, {"富士吉田市", "202", "Fujiyoshida shi"}, {"都留市", "204", "Tsuru shi"}}},
-    {"長野県", "Nagano", {{"長野市", "201", "Nagano shi"}, {"松本市", "202", "Matsumoto shi"}, {"上田市", "203", "Ueda shi"}}},
-    {"岐阜県", "Gifu", {{"岐阜市", "201", "Gifu shi"}, {"大垣市", "202", "Ogaki shi"}, {"高山市", "203", "Takayama shi"}}},
-    {"静岡県", "Shizuoka", {{"静岡市葵区", "101", "Aoi ku, Shizuoka shi"}, {"浜松市中央区", "138", "Chuo ku, Hamamatsu shi"}, {"沼津市", "203", "Numazu shi"}}},
-    {"愛知県", "Aichi", {{"名古屋市中区", "106", "Naka ku, Nagoya shi"}, {"豊橋市", "201", "Toyohashi shi"}, {"岡崎市", "202", "Okazaki shi"}}},
+    {"北海道",
+     "Hokkaido",
+     {{"札幌市中央区", "101", "Chuo ku, Sapporo shi"},
+      {"旭川市", "204", "Asahikawa shi"},
+      {"函館市", "202", "Hakodate shi"}}},
+    {"青森県",
+     "Aomori",
+     {{"青森市", "201", "Aomori shi"}, {"弘前市", "202", "Hirosaki shi"}, {"八戸市", "203", "Hachinohe shi"}}},
+    {"岩手県",
+     "Iwate",
+     {{"盛岡市", "201", "Morioka shi"}, {"宮古市", "202", "Miyako shi"}, {"花巻市", "205", "Hanamaki shi"}}},
+    {"宮城県",
+     "Miyagi",
+     {{"仙台市青葉区", "101", "Aoba ku, Sendai shi"},
+      {"石巻市", "202", "Ishinomaki shi"},
+      {"塩竈市", "203", "Shiogama shi"}}},
+    {"秋田県",
+     "Akita",
+     {{"秋田市", "201", "Akita shi"}, {"能代市", "202", "Noshiro shi"}, {"横手市", "203", "Yokote shi"}}},
+    {"山形県",
+     "Yamagata",
+     {{"山形市", "201", "Yamagata shi"}, {"米沢市", "202", "Yonezawa shi"}, {"鶴岡市", "203", "Tsuruoka shi"}}},
+    {"福島県",
+     "Fukushima",
+     {{"福島市", "201", "Fukushima shi"},
+      {"会津若松市", "202", "Aizuwakamatsu shi"},
+      {"郡山市", "203", "Koriyama shi"}}},
+    {"茨城県",
+     "Ibaraki",
+     {{"水戸市", "201", "Mito shi"}, {"日立市", "202", "Hitachi shi"}, {"土浦市", "203", "Tsuchiura shi"}}},
+    {"栃木県",
+     "Tochigi",
+     {{"宇都宮市", "201", "Utsunomiya shi"}, {"足利市", "202", "Ashikaga shi"}, {"栃木市", "203", "Tochigi shi"}}},
+    {"群馬県",
+     "Gunma",
+     {{"前橋市", "201", "Maebashi shi"}, {"高崎市", "202", "Takasaki shi"}, {"桐生市", "203", "Kiryu shi"}}},
+    {"埼玉県",
+     "Saitama",
+     {{"さいたま市大宮区", "103", "Omiya ku, Saitama shi"},
+      {"川越市", "201", "Kawagoe shi"},
+      {"熊谷市", "202", "Kumagaya shi"}}},
+    {"千葉県",
+     "Chiba",
+     {{"千葉市中央区", "101", "Chuo ku, Chiba shi"},
+      {"銚子市", "202", "Choshi shi"},
+      {"市川市", "203", "Ichikawa shi"}}},
+    {"東京都",
+     "Tokyo",
+     {{"千代田区", "101", "Chiyoda ku"}, {"中央区", "102", "Chuo ku"}, {"港区", "103", "Minato ku"}}},
+    {"神奈川県",
+     "Kanagawa",
+     {{"横浜市中区", "104", "Naka ku, Yokohama shi"},
+      {"川崎市川崎区", "131", "Kawasaki ku, Kawasaki shi"},
+      {"相模原市緑区", "151", "Midori ku, Sagamihara shi"}}},
+    {"新潟県",
+     "Niigata",
+     {{"新潟市中央区", "103", "Chuo ku, Niigata shi"},
+      {"長岡市", "202", "Nagaoka shi"},
+      {"三条市", "204", "Sanjo shi"}}},
+    {"富山県",
+     "Toyama",
+     {{"富山市", "201", "Toyama shi"}, {"高岡市", "202", "Takaoka shi"}, {"魚津市", "204", "Uozu shi"}}},
+    {"石川県",
+     "Ishikawa",
+     {{"金沢市", "201", "Kanazawa shi"}, {"七尾市", "202", "Nanao shi"}, {"小松市", "203", "Komatsu shi"}}},
+    {"福井県",
+     "Fukui",
+     {{"福井市", "201", "Fukui shi"}, {"敦賀市", "202", "Tsuruga shi"}, {"小浜市", "204", "Obama shi"}}},
+    {"山梨県",
+     "Yamanashi",
+     {{"甲府市", "201", "Kofu shi"}, {"富士吉田市", "202", "Fujiyoshida shi"}, {"都留市", "204", "Tsuru shi"}}},
+    {"長野県",
+     "Nagano",
+     {{"長野市", "201", "Nagano shi"}, {"松本市", "202", "Matsumoto shi"}, {"上田市", "203", "Ueda shi"}}},
+    {"岐阜県",
+     "Gifu",
+     {{"岐阜市", "201", "Gifu shi"}, {"大垣市", "202", "Ogaki shi"}, {"高山市", "203", "Takayama shi"}}},
+    {"静岡県",
+     "Shizuoka",
+     {{"静岡市葵区", "101", "Aoi ku, Shizuoka shi"},
+      {"浜松市中央区", "138", "Chuo ku, Hamamatsu shi"},
+      {"沼津市", "203", "Numazu shi"}}},
+    {"愛知県",
+     "Aichi",
+     {{"名古屋市中区", "106", "Naka ku, Nagoya shi"},
+      {"豊橋市", "201", "Toyohashi shi"},
+      {"岡崎市", "202", "Okazaki shi"}}},
     {"三重県", "Mie", {{"津市", "201", "Tsu shi"}, {"四日市市", "202", "Yokkaichi shi"}, {"伊勢市", "203", "Ise shi"}}},
-    {"滋賀県", "Shiga", {{"大津市", "201", "Otsu shi"}, {"彦根市", "202", "Hikone shi"}, {"長浜市", "203", "Nagahama shi"}}},
-    {"京都府", "Kyoto", {{"京都市中京区", "104", "Nakagyo ku, Kyoto shi"}, {"福知山市", "201", "Fukuchiyama shi"}, {"舞鶴市", "202", "Maizuru shi"}}},
-    {"大阪府", "Osaka", {{"大阪市北区", "127", "Kita ku, Osaka shi"}, {"堺市堺区", "141", "Sakai ku, Sakai shi"}, {"豊中市", "203", "Toyonaka shi"}}},
-    {"兵庫県", "Hyogo", {{"神戸市中央区", "110", "Chuo ku, Kobe shi"}, {"姫路市", "201", "Himeji shi"}, {"尼崎市", "202", "Amagasaki shi"}}},
-    {"奈良県", "Nara", {{"奈良市", "201", "Nara shi"}, {"大和高田市", "202", "Yamatotakada shi"}, {"天理市", "204", "Tenri shi"}}},
-    {"和歌山県", "Wakayama", {{"和歌山市", "201", "Wakayama shi"}, {"海南市", "202", "Kainan shi"}, {"田辺市", "206", "Tanabe shi"}}},
-    {"鳥取県", "Tottori", {{"鳥取市", "201", "Tottori shi"}, {"米子市", "202", "Yonago shi"}, {"岩美郡岩美町", "302", "Iwami cho, Iwami gun"}}},
-    {"島根県", "Shimane", {{"松江市", "201", "Matsue shi"}, {"浜田市", "202", "Hamada shi"}, {"安来市", "206", "Yasugi shi"}}},
-    {"岡山県", "Okayama", {{"岡山市北区", "101", "Kita ku, Okayama shi"}, {"倉敷市", "202", "Kurashiki shi"}, {"津山市", "203", "Tsuyama shi"}}},
-    {"広島県", "Hiroshima", {{"広島市中区", "101", "Naka ku, Hiroshima shi"}, {"呉市", "202", "Kure shi"}, {"福山市", "207", "Fukuyama shi"}}},
-    {"山口県", "Yamaguchi", {{"下関市", "201", "Shimonoseki shi"}, {"宇部市", "202", "Ube shi"}, {"山口市", "203", "Yamaguchi shi"}}},
-    {"徳島県", "Tokushima", {{"徳島市", "201", "Tokushima shi"}, {"鳴門市", "202", "Naruto shi"}, {"小松島市", "203", "Komatsushima shi"}}},
-    {"香川県", "Kagawa", {{"高松市", "201", "Takamatsu shi"}, {"丸亀市", "202", "Marugame shi"}, {"坂出市", "203", "Sakaide shi"}}},
-    {"愛媛県", "Ehime", {{"松山市", "201", "Matsuyama shi"}, {"今治市", "202", "Imabari shi"}, {"宇和島市", "203", "Uwajima shi"}}},
-    {"高知県", "Kochi", {{"高知市", "201", "Kochi shi"}, {"室戸市", "202", "Muroto shi"}, {"安芸市", "203", "Aki shi"}}},
-    {"福岡県", "Fukuoka", {{"福岡市博多区", "132", "Hakata ku, Fukuoka shi"}, {"北九州市小倉北区", "106", "Kokurakita ku, Kitakyushu shi"}, {"久留米市", "203", "Kurume shi"}}},
-    {"佐賀県", "Saga", {{"佐賀市", "201", "Saga shi"}, {"唐津市", "202", "Karatsu shi"}, {"鳥栖市", "203", "Tosu shi"}}},
-    {"長崎県", "Nagasaki", {{"長崎市", "201", "Nagasaki shi"}, {"佐世保市", "202", "Sasebo shi"}, {"島原市", "203", "Shimabara shi"}}},
-    {"熊本県", "Kumamoto", {{"熊本市中央区", "101", "Chuo ku, Kumamoto shi"}, {"八代市", "202", "Yatsushiro shi"}, {"人吉市", "203", "Hitoyoshi shi"}}},
-    {"大分県", "Oita", {{"大分市", "201", "Oita shi"}, {"別府市", "202", "Beppu shi"}, {"中津市", "203", "Nakatsu shi"}}},
-    {"宮崎県", "Miyazaki", {{"宮崎市", "201", "Miyazaki shi"}, {"都城市", "202", "Miyakonojo shi"}, {"延岡市", "203", "Nobeoka shi"}}},
-    {"鹿児島県", "Kagoshima", {{"鹿児島市", "201", "Kagoshima shi"}, {"鹿屋市", "203", "Kanoya shi"}, {"枕崎市", "204", "Makurazaki shi"}}},
-    {"沖縄県", "Okinawa", {{"那覇市", "201", "Naha shi"}, {"宜野湾市", "205", "Ginowan shi"}, {"石垣市", "207", "Ishigaki shi"}}},
+    {"滋賀県",
+     "Shiga",
+     {{"大津市", "201", "Otsu shi"}, {"彦根市", "202", "Hikone shi"}, {"長浜市", "203", "Nagahama shi"}}},
+    {"京都府",
+     "Kyoto",
+     {{"京都市中京区", "104", "Nakagyo ku, Kyoto shi"},
+      {"福知山市", "201", "Fukuchiyama shi"},
+      {"舞鶴市", "202", "Maizuru shi"}}},
+    {"大阪府",
+     "Osaka",
+     {{"大阪市北区", "127", "Kita ku, Osaka shi"},
+      {"堺市堺区", "141", "Sakai ku, Sakai shi"},
+      {"豊中市", "203", "Toyonaka shi"}}},
+    {"兵庫県",
+     "Hyogo",
+     {{"神戸市中央区", "110", "Chuo ku, Kobe shi"},
+      {"姫路市", "201", "Himeji shi"},
+      {"尼崎市", "202", "Amagasaki shi"}}},
+    {"奈良県",
+     "Nara",
+     {{"奈良市", "201", "Nara shi"}, {"大和高田市", "202", "Yamatotakada shi"}, {"天理市", "204", "Tenri shi"}}},
+    {"和歌山県",
+     "Wakayama",
+     {{"和歌山市", "201", "Wakayama shi"}, {"海南市", "202", "Kainan shi"}, {"田辺市", "206", "Tanabe shi"}}},
+    {"鳥取県",
+     "Tottori",
+     {{"鳥取市", "201", "Tottori shi"},
+      {"米子市", "202", "Yonago shi"},
+      {"岩美郡岩美町", "302", "Iwami cho, Iwami gun"}}},
+    {"島根県",
+     "Shimane",
+     {{"松江市", "201", "Matsue shi"}, {"浜田市", "202", "Hamada shi"}, {"安来市", "206", "Yasugi shi"}}},
+    {"岡山県",
+     "Okayama",
+     {{"岡山市北区", "101", "Kita ku, Okayama shi"},
+      {"倉敷市", "202", "Kurashiki shi"},
+      {"津山市", "203", "Tsuyama shi"}}},
+    {"広島県",
+     "Hiroshima",
+     {{"広島市中区", "101", "Naka ku, Hiroshima shi"}, {"呉市", "202", "Kure shi"}, {"福山市", "207", "Fukuyama shi"}}},
+    {"山口県",
+     "Yamaguchi",
+     {{"下関市", "201", "Shimonoseki shi"}, {"宇部市", "202", "Ube shi"}, {"山口市", "203", "Yamaguchi shi"}}},
+    {"徳島県",
+     "Tokushima",
+     {{"徳島市", "201", "Tokushima shi"}, {"鳴門市", "202", "Naruto shi"}, {"小松島市", "203", "Komatsushima shi"}}},
+    {"香川県",
+     "Kagawa",
+     {{"高松市", "201", "Takamatsu shi"}, {"丸亀市", "202", "Marugame shi"}, {"坂出市", "203", "Sakaide shi"}}},
+    {"愛媛県",
+     "Ehime",
+     {{"松山市", "201", "Matsuyama shi"}, {"今治市", "202", "Imabari shi"}, {"宇和島市", "203", "Uwajima shi"}}},
+    {"高知県",
+     "Kochi",
+     {{"高知市", "201", "Kochi shi"}, {"室戸市", "202", "Muroto shi"}, {"安芸市", "203", "Aki shi"}}},
+    {"福岡県",
+     "Fukuoka",
+     {{"福岡市博多区", "132", "Hakata ku, Fukuoka shi"},
+      {"北九州市小倉北区", "106", "Kokurakita ku, Kitakyushu shi"},
+      {"久留米市", "203", "Kurume shi"}}},
+    {"佐賀県",
+     "Saga",
+     {{"佐賀市", "201", "Saga shi"}, {"唐津市", "202", "Karatsu shi"}, {"鳥栖市", "203", "Tosu shi"}}},
+    {"長崎県",
+     "Nagasaki",
+     {{"長崎市", "201", "Nagasaki shi"}, {"佐世保市", "202", "Sasebo shi"}, {"島原市", "203", "Shimabara shi"}}},
+    {"熊本県",
+     "Kumamoto",
+     {{"熊本市中央区", "101", "Chuo ku, Kumamoto shi"},
+      {"八代市", "202", "Yatsushiro shi"},
+      {"人吉市", "203", "Hitoyoshi shi"}}},
+    {"大分県",
+     "Oita",
+     {{"大分市", "201", "Oita shi"}, {"別府市", "202", "Beppu shi"}, {"中津市", "203", "Nakatsu shi"}}},
+    {"宮崎県",
+     "Miyazaki",
+     {{"宮崎市", "201", "Miyazaki shi"}, {"都城市", "202", "Miyakonojo shi"}, {"延岡市", "203", "Nobeoka shi"}}},
+    {"鹿児島県",
+     "Kagoshima",
+     {{"鹿児島市", "201", "Kagoshima shi"}, {"鹿屋市", "203", "Kanoya shi"}, {"枕崎市", "204", "Makurazaki shi"}}},
+    {"沖縄県",
+     "Okinawa",
+     {{"那覇市", "201", "Naha shi"}, {"宜野湾市", "205", "Ginowan shi"}, {"石垣市", "207", "Ishigaki shi"}}},
 };
 inline const char* const foreign_addresses[] = {
     "アメリカ合衆国カリフォルニア州サンフランシスコ市マーケットストリート１００",
@@ -158,9 +340,15 @@ struct kind_weight {
   int per_10000;
 };
 inline const kind_weight kind_weights[] = {
-    {kind::kabushiki_kaisha, 4953}, {kind::yugen_kaisha, 3069}, {kind::other_registered, 1027},
-    {kind::godo_kaisha, 665},       {kind::goshi_kaisha, 171},  {kind::gomei_kaisha, 35},
-    {kind::other, 34},              {kind::foreign_company, 30}, {kind::local_government, 14},
+    {kind::kabushiki_kaisha, 4953},
+    {kind::yugen_kaisha, 3069},
+    {kind::other_registered, 1027},
+    {kind::godo_kaisha, 665},
+    {kind::goshi_kaisha, 171},
+    {kind::gomei_kaisha, 35},
+    {kind::other, 34},
+    {kind::foreign_company, 30},
+    {kind::local_government, 14},
     {kind::national_agency, 2},
 };
 
@@ -168,9 +356,9 @@ struct config {
   std::uint64_t seed = 20260430;
   std::uint64_t corporations = 10000;  // assigned on or before the snapshot date
   civil_date snapshot_date = civil_date::from_ymd_unchecked(2026, 4, 30);
-  int window_days = 5;                 // diffs are generated for snapshot_date+1 .. +window_days
-  double window_event_rate = 0.002;    // chance that a corporation changes during the window
-  double new_rate = 0.0005;            // new corporations per existing one over the window
+  int window_days = 5;               // diffs are generated for snapshot_date+1 .. +window_days
+  double window_event_rate = 0.002;  // chance that a corporation changes during the window
+  double new_rate = 0.0005;          // new corporations per existing one over the window
 };
 
 // One change in a corporation's life. `correction` marks a 訂正 (correct=1) that fixes the post
@@ -232,7 +420,8 @@ class world {
   [[nodiscard]] civil_date assignment(std::uint64_t i) const {
     if (i >= cfg_.corporations) {  // new during the window
       rng r(cfg_.seed, i, 2);
-      return cfg_.snapshot_date.add_days(1 + static_cast<long>(r.below(static_cast<std::uint32_t>(std::max(1, cfg_.window_days)))));
+      return cfg_.snapshot_date.add_days(
+          1 + static_cast<long>(r.below(static_cast<std::uint32_t>(std::max(1, cfg_.window_days)))));
     }
     rng r(cfg_.seed, i, 2);
     if (r.chance(0.8)) return civil_date::from_ymd_unchecked(2015, 10, 5);
@@ -252,10 +441,12 @@ class world {
     if (i < cfg_.corporations) {
       const std::uint32_t past = r.chance(0.7) ? 0 : (r.chance(0.67) ? 1 : 2);
       const long lo = assigned.days_since_epoch() + 30, hi = cfg_.snapshot_date.days_since_epoch();
-      for (std::uint32_t k = 0; k < past && hi > lo; ++k) days.push_back(lo + static_cast<long>(r.below(static_cast<std::uint32_t>(hi - lo))));
+      for (std::uint32_t k = 0; k < past && hi > lo; ++k)
+        days.push_back(lo + static_cast<long>(r.below(static_cast<std::uint32_t>(hi - lo))));
     }
     const bool forced = i >= 20 && i < 40;
-    const bool in_window = cfg_.window_days > 0 && i < cfg_.corporations && (forced || r.chance(cfg_.window_event_rate));
+    const bool in_window =
+        cfg_.window_days > 0 && i < cfg_.corporations && (forced || r.chance(cfg_.window_event_rate));
     std::vector<long> window_days_list;
     if (in_window) {
       const long d0 = cfg_.snapshot_date.days_since_epoch();
@@ -273,15 +464,33 @@ class world {
       e.salt = r.next();
       if (forced && window && ordinal == 0) {
         // Corporations 20..39 walk through every process code and the correction once.
-        static const process order[] = {process::name_changed, process::domestic_address_changed,
-                                        process::foreign_address_changed, process::closed, process::reopened,
-                                        process::absorption_merger, process::merger_invalidated,
-                                        process::trade_name_erased, process::deleted, process::none};
+        static const process order[] = {process::name_changed,
+                                        process::domestic_address_changed,
+                                        process::foreign_address_changed,
+                                        process::closed,
+                                        process::reopened,
+                                        process::absorption_merger,
+                                        process::merger_invalidated,
+                                        process::trade_name_erased,
+                                        process::deleted,
+                                        process::none};
         const process p = order[(i - 20) % 10];
-        if (p == process::none) { e.correction = true; return e; }
-        if (p == process::reopened && !closed) { e.what = process::closed; return e; }
-        if (p == process::foreign_address_changed && !foreign) { e.what = process::domestic_address_changed; return e; }
-        if (closed && p != process::deleted) { e.what = process::reopened; return e; }
+        if (p == process::none) {
+          e.correction = true;
+          return e;
+        }
+        if (p == process::reopened && !closed) {
+          e.what = process::closed;
+          return e;
+        }
+        if (p == process::foreign_address_changed && !foreign) {
+          e.what = process::domestic_address_changed;
+          return e;
+        }
+        if (closed && p != process::deleted) {
+          e.what = process::reopened;
+          return e;
+        }
         e.what = p;
         return e;
       }
@@ -325,7 +534,8 @@ class world {
   // The state of corporation i after its first `applied` events (0 = as assigned), with the
   // corrections that are known at `view` applied. Process/correct/update date describe the last
   // of those events. Precondition: no deletion among them.
-  [[nodiscard]] record state(std::uint64_t i, const std::vector<event>& ev, std::size_t applied, civil_date view) const {
+  [[nodiscard]] record state(std::uint64_t i, const std::vector<event>& ev, std::size_t applied,
+                             civil_date view) const {
     record r;
     const kind k = kind_of(i);
     r.corporate_number = number(i);
@@ -335,7 +545,8 @@ class world {
     r.process = process::newly_published;
     r.correct = flag::no;
     // Published a few days after designation; corporations new in the diff window on the day itself.
-    r.update_date = i < cfg_.corporations ? assigned.add_days(static_cast<long>(rng(cfg_.seed, i, 4).below(4))) : assigned;
+    r.update_date =
+        i < cfg_.corporations ? assigned.add_days(static_cast<long>(rng(cfg_.seed, i, 4).below(4))) : assigned;
     r.change_date = r.assignment_date;
     r.latest = flag::yes;
     r.hihyoji = flag::no;
@@ -356,13 +567,20 @@ class world {
       r.change_date = changed < assigned ? assigned : changed;
       r.change_cause.clear();
       switch (e.what) {
-        case process::name_changed: ++name_epoch; apply_name(i, k, name_epoch, r); break;
+        case process::name_changed:
+          ++name_epoch;
+          apply_name(i, k, name_epoch, r);
+          break;
         case process::domestic_address_changed:
-        case process::foreign_address_changed: ++address_epoch; apply_address(i, address_epoch, r); break;
+        case process::foreign_address_changed:
+          ++address_epoch;
+          apply_address(i, address_epoch, r);
+          break;
         case process::closed: {
           r.close_date = r.change_date;
           r.close_cause = mynumber::corp::all_close_causes[i < 14 && i >= 10 ? i - 10 : e.salt % 4];
-          if (r.close_cause == close_cause::merger) r.successor_corporate_number = number((i + 7919) % cfg_.corporations);
+          if (r.close_cause == close_cause::merger)
+            r.successor_corporate_number = number((i + 7919) % cfg_.corporations);
           if (r.close_cause == close_cause::merger)
             r.change_cause = date_text(*r.change_date) + "東京都千代田区丸の内一丁目１番地株式会社ＡＢＣ（" +
                              r.successor_corporate_number + "）に合併し解散";
@@ -377,7 +595,9 @@ class world {
           r.change_cause = date_text(*r.change_date) + "大阪府大阪市北区梅田一丁目２番３号株式会社Ｔ＆Ｍ（" +
                            number((i + 104729) % cfg_.corporations) + "）を合併";
           break;
-        case process::merger_invalidated: r.change_cause = "吸収合併無効の判決確定\n（" + date_text(*r.change_date) + "）"; break;
+        case process::merger_invalidated:
+          r.change_cause = "吸収合併無効の判決確定\n（" + date_text(*r.change_date) + "）";
+          break;
         case process::trade_name_erased: r.change_cause = "商号の登記の抹消"; break;
         default: break;
       }
@@ -417,7 +637,8 @@ class world {
     std::vector<std::vector<record>> out(static_cast<std::size_t>(std::max(0, cfg_.window_days)));
     for (std::uint64_t i = 0; i < total(); ++i) {
       if (i < cfg_.corporations && !touched_in_window(i)) continue;
-      for (int d = 1; d <= cfg_.window_days; ++d) append_diff_rows(i, cfg_.snapshot_date.add_days(d), out[static_cast<std::size_t>(d - 1)]);
+      for (int d = 1; d <= cfg_.window_days; ++d)
+        append_diff_rows(i, cfg_.snapshot_date.add_days(d), out[static_cast<std::size_t>(d - 1)]);
     }
     for (auto& rows : out) {
       std::uint64_t seq = 0;
@@ -475,8 +696,10 @@ class world {
     const auto year = static_cast<std::uint64_t>(d.year()), month = static_cast<std::uint64_t>(d.month()),
                day = static_cast<std::uint64_t>(d.day());
     if (d >= civil_date::from_ymd_unchecked(2019, 5, 1))
-      return "令和" + fullwidth_number(year - 2018u) + "年" + fullwidth_number(month) + "月" + fullwidth_number(day) + "日";
-    return "平成" + fullwidth_number(year - 1988u) + "年" + fullwidth_number(month) + "月" + fullwidth_number(day) + "日";
+      return "令和" + fullwidth_number(year - 2018u) + "年" + fullwidth_number(month) + "月" + fullwidth_number(day) +
+             "日";
+    return "平成" + fullwidth_number(year - 1988u) + "年" + fullwidth_number(month) + "月" + fullwidth_number(day) +
+           "日";
   }
 
   [[nodiscard]] bool is_foreign(std::uint64_t i) const {
@@ -495,20 +718,33 @@ class world {
     }
     const bool before = g.chance(0.5);  // 前株 / 後株
     switch (k) {
-      case kind::national_agency: r.name = std::string(head.text) + "地方支分局"; reading.clear(); break;
-      case kind::local_government: r.name = std::string(head.text) + "町"; reading = std::string(head.reading) + "チョウ"; break;
+      case kind::national_agency:
+        r.name = std::string(head.text) + "地方支分局";
+        reading.clear();
+        break;
+      case kind::local_government:
+        r.name = std::string(head.text) + "町";
+        reading = std::string(head.reading) + "チョウ";
+        break;
       case kind::kabushiki_kaisha: r.name = before ? "株式会社" + core : core + "株式会社"; break;
       case kind::yugen_kaisha: r.name = before ? "有限会社" + core : core + "有限会社"; break;
       case kind::gomei_kaisha: r.name = core + "合名会社"; break;
       case kind::goshi_kaisha: r.name = core + "合資会社"; break;
       case kind::godo_kaisha: r.name = before ? "合同会社" + core : core + "合同会社"; break;
       case kind::other_registered: {
-        static const char* const forms[] = {"一般社団法人", "医療法人社団", "特定非営利活動法人", "社会福祉法人", "宗教法人"};
+        static const char* const forms[] = {"一般社団法人", "医療法人社団", "特定非営利活動法人", "社会福祉法人",
+                                            "宗教法人"};
         r.name = std::string(forms[g.below(5)]) + core;
         break;
       }
-      case kind::foreign_company: r.name = core + "・リミテッド"; reading += "リミテッド"; break;
-      case kind::other: r.name = std::string(head.text) + "八幡神社"; reading = std::string(head.reading) + "ハチマンジンジャ"; break;
+      case kind::foreign_company:
+        r.name = core + "・リミテッド";
+        reading += "リミテッド";
+        break;
+      case kind::other:
+        r.name = std::string(head.text) + "八幡神社";
+        reading = std::string(head.reading) + "ハチマンジンジャ";
+        break;
       case kind::none: break;
     }
     r.furigana = g.chance(0.535) ? reading : std::string();
@@ -550,11 +786,12 @@ class world {
     r.city_code = c.code;
     const std::uint32_t style = g.below(3);
     if (style == 0)
-      r.street_number = fullwidth_number(1 + g.below(9)) + "丁目" + fullwidth_number(1 + g.below(30)) + "番" + fullwidth_number(1 + g.below(20)) + "号";
+      r.street_number = fullwidth_number(1 + g.below(9)) + "丁目" + fullwidth_number(1 + g.below(30)) + "番" +
+                        fullwidth_number(1 + g.below(20)) + "号";
     else if (style == 1)
-      r.street_number = "本町" + fullwidth_number(1 + g.below(9)) + "－" + fullwidth_number(1 + g.below(30)) + "－" + fullwidth_number(1 + g.below(20));
-    else
-      r.street_number = "大字中野" + fullwidth_number(100 + g.below(3000)) + "番地";
+      r.street_number = "本町" + fullwidth_number(1 + g.below(9)) + "－" + fullwidth_number(1 + g.below(30)) + "－" +
+                        fullwidth_number(1 + g.below(20));
+    else r.street_number = "大字中野" + fullwidth_number(100 + g.below(3000)) + "番地";
     if (g.chance(0.08)) r.street_number += "　サンライズビル" + fullwidth_number(1 + g.below(12)) + "階";
     r.post_code = g.chance(0.97) ? digits(1000000 + g.below(9000000), 7) : std::string();
     if (g.chance(0.01) || i == 7) r.address_image_id = digits(30000000 + i % 9999999, 8);
@@ -591,7 +828,8 @@ class cp932_encoder {
  public:
   cp932_encoder() {
     for (unsigned b = 0x80; b < 0x100; ++b)
-      if (mynumber::detail::cp932_single_high[b - 0x80] != 0) map_.emplace(mynumber::detail::cp932_single_high[b - 0x80], b);
+      if (mynumber::detail::cp932_single_high[b - 0x80] != 0)
+        map_.emplace(mynumber::detail::cp932_single_high[b - 0x80], b);
     static const unsigned leads[] = {0x81, 0x82, 0x83, 0x84, 0x85, 0x86, 0x87, 0x88, 0x89, 0x8A, 0x8B, 0x8C, 0x8D,
                                      0x8E, 0x8F, 0x90, 0x91, 0x92, 0x93, 0x94, 0x95, 0x96, 0x97, 0x98, 0x99, 0x9A,
                                      0x9B, 0x9C, 0x9D, 0x9E, 0x9F, 0xE0, 0xE1, 0xE2, 0xE3, 0xE4, 0xE5, 0xE6, 0xE7,
@@ -608,7 +846,11 @@ class cp932_encoder {
     std::size_t i = 0;
     while (i < utf8.size()) {
       const auto b = static_cast<unsigned char>(utf8[i]);
-      if (b < 0x80) { out.push_back(static_cast<char>(b)); ++i; continue; }
+      if (b < 0x80) {
+        out.push_back(static_cast<char>(b));
+        ++i;
+        continue;
+      }
       const char32_t cp = mynumber::detail::utf8_next(utf8, i);
       const auto it = map_.find(cp);
       if (it == map_.end()) throw std::runtime_error("character not encodable in CP932");
@@ -651,38 +893,71 @@ inline void write_row(const record& r, std::string& out, const writer_options& o
     if (v != 0) out += digits(static_cast<std::uint64_t>(v), width);
   };
   const auto comma = [&] { out.push_back(','); };
-  out += std::to_string(r.sequence_number); comma();
-  bare(r.corporate_number); comma();
-  code(static_cast<int>(r.process), 2); comma();
-  flag_text(r.correct); comma();
-  bare(r.update_date.to_string()); comma();
-  bare(mynumber::corp::to_string(r.change_date)); comma();
-  text(r.name); comma();
-  bare(r.name_image_id); comma();
-  code(static_cast<int>(r.kind), 3); comma();
-  text(r.prefecture_name); comma();
-  text(r.city_name); comma();
-  text(r.street_number); comma();
-  bare(r.address_image_id); comma();
-  code(r.prefecture_code, 2); comma();
-  bare(r.city_code); comma();
-  bare(r.post_code); comma();
-  text(r.address_outside); comma();
-  bare(r.address_outside_image_id); comma();
-  bare(mynumber::corp::to_string(r.close_date)); comma();
-  code(static_cast<int>(r.close_cause), 2); comma();
-  bare(r.successor_corporate_number); comma();
-  text(r.change_cause); comma();
+  out += std::to_string(r.sequence_number);
+  comma();
+  bare(r.corporate_number);
+  comma();
+  code(static_cast<int>(r.process), 2);
+  comma();
+  flag_text(r.correct);
+  comma();
+  bare(r.update_date.to_string());
+  comma();
+  bare(mynumber::corp::to_string(r.change_date));
+  comma();
+  text(r.name);
+  comma();
+  bare(r.name_image_id);
+  comma();
+  code(static_cast<int>(r.kind), 3);
+  comma();
+  text(r.prefecture_name);
+  comma();
+  text(r.city_name);
+  comma();
+  text(r.street_number);
+  comma();
+  bare(r.address_image_id);
+  comma();
+  code(r.prefecture_code, 2);
+  comma();
+  bare(r.city_code);
+  comma();
+  bare(r.post_code);
+  comma();
+  text(r.address_outside);
+  comma();
+  bare(r.address_outside_image_id);
+  comma();
+  bare(mynumber::corp::to_string(r.close_date));
+  comma();
+  code(static_cast<int>(r.close_cause), 2);
+  comma();
+  bare(r.successor_corporate_number);
+  comma();
+  text(r.change_cause);
+  comma();
   bare(mynumber::corp::to_string(r.assignment_date));
   if (columns >= 28) {
-    comma(); flag_text(r.latest);
-    comma(); text(r.en_name);
-    comma(); text(r.en_prefecture_name);
-    comma(); text(r.en_city_name);
-    comma(); text(r.en_address_outside);
+    comma();
+    flag_text(r.latest);
+    comma();
+    text(r.en_name);
+    comma();
+    text(r.en_prefecture_name);
+    comma();
+    text(r.en_city_name);
+    comma();
+    text(r.en_address_outside);
   }
-  if (columns >= 29) { comma(); text(r.furigana); }
-  if (columns >= 30) { comma(); flag_text(r.hihyoji); }
+  if (columns >= 29) {
+    comma();
+    text(r.furigana);
+  }
+  if (columns >= 30) {
+    comma();
+    flag_text(r.hihyoji);
+  }
   out += o.crlf ? "\r\n" : "\n";
 }
 
@@ -691,7 +966,10 @@ inline record as_read(record r, int columns) {
   r.source_columns = static_cast<std::uint8_t>(columns);
   if (columns < 28) {
     r.latest = flag::blank;
-    r.en_name.clear(); r.en_prefecture_name.clear(); r.en_city_name.clear(); r.en_address_outside.clear();
+    r.en_name.clear();
+    r.en_prefecture_name.clear();
+    r.en_city_name.clear();
+    r.en_address_outside.clear();
   }
   if (columns < 29) r.furigana.clear();
   if (columns < 30) r.hihyoji = flag::blank;
@@ -717,13 +995,23 @@ class zip_writer {
     e.name = name;
     e.offset = offset_;
     std::string h;
-    put32(h, 0x04034b50u); put16(h, 20); put16(h, 0x0008); put16(h, 8); put16(h, 0); put16(h, 0x5A21);
-    put32(h, 0); put32(h, 0); put32(h, 0); put16(h, static_cast<std::uint32_t>(name.size())); put16(h, 0);
+    put32(h, 0x04034b50u);
+    put16(h, 20);
+    put16(h, 0x0008);
+    put16(h, 8);
+    put16(h, 0);
+    put16(h, 0x5A21);
+    put32(h, 0);
+    put32(h, 0);
+    put32(h, 0);
+    put16(h, static_cast<std::uint32_t>(name.size()));
+    put16(h, 0);
     h += name;
     raw(h);
     entries_.push_back(e);
     z_ = z_stream{};
-    if (deflateInit2(&z_, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK) throw std::runtime_error("deflateInit2");
+    if (deflateInit2(&z_, 6, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+      throw std::runtime_error("deflateInit2");
     live_ = true;
   }
   void write(std::string_view data) {
@@ -738,7 +1026,9 @@ class zip_writer {
     live_ = false;
     entry& e = entries_.back();
     std::string d;
-    put32(d, 0x08074b50u); put32(d, static_cast<std::uint32_t>(e.crc)); put32(d, static_cast<std::uint32_t>(e.compressed));
+    put32(d, 0x08074b50u);
+    put32(d, static_cast<std::uint32_t>(e.crc));
+    put32(d, static_cast<std::uint32_t>(e.compressed));
     put32(d, static_cast<std::uint32_t>(e.size));
     raw(d);
   }
@@ -746,17 +1036,35 @@ class zip_writer {
     const std::uint64_t cd_start = offset_;
     for (const entry& e : entries_) {
       std::string h;
-      put32(h, 0x02014b50u); put16(h, 20); put16(h, 20); put16(h, 0x0008); put16(h, 8); put16(h, 0); put16(h, 0x5A21);
-      put32(h, static_cast<std::uint32_t>(e.crc)); put32(h, static_cast<std::uint32_t>(e.compressed));
-      put32(h, static_cast<std::uint32_t>(e.size)); put16(h, static_cast<std::uint32_t>(e.name.size()));
-      put16(h, 0); put16(h, 0); put16(h, 0); put16(h, 0); put32(h, 0); put32(h, static_cast<std::uint32_t>(e.offset));
+      put32(h, 0x02014b50u);
+      put16(h, 20);
+      put16(h, 20);
+      put16(h, 0x0008);
+      put16(h, 8);
+      put16(h, 0);
+      put16(h, 0x5A21);
+      put32(h, static_cast<std::uint32_t>(e.crc));
+      put32(h, static_cast<std::uint32_t>(e.compressed));
+      put32(h, static_cast<std::uint32_t>(e.size));
+      put16(h, static_cast<std::uint32_t>(e.name.size()));
+      put16(h, 0);
+      put16(h, 0);
+      put16(h, 0);
+      put16(h, 0);
+      put32(h, 0);
+      put32(h, static_cast<std::uint32_t>(e.offset));
       h += e.name;
       raw(h);
     }
     std::string t;
-    put32(t, 0x06054b50u); put16(t, 0); put16(t, 0); put16(t, static_cast<std::uint32_t>(entries_.size()));
-    put16(t, static_cast<std::uint32_t>(entries_.size())); put32(t, static_cast<std::uint32_t>(offset_ - cd_start));
-    put32(t, static_cast<std::uint32_t>(cd_start)); put16(t, 0);
+    put32(t, 0x06054b50u);
+    put16(t, 0);
+    put16(t, 0);
+    put16(t, static_cast<std::uint32_t>(entries_.size()));
+    put16(t, static_cast<std::uint32_t>(entries_.size()));
+    put32(t, static_cast<std::uint32_t>(offset_ - cd_start));
+    put32(t, static_cast<std::uint32_t>(cd_start));
+    put16(t, 0);
     raw(t);
     if (std::fclose(f_) != 0) throw std::runtime_error("zip close failed");
     f_ = nullptr;
@@ -768,8 +1076,14 @@ class zip_writer {
     std::uint64_t offset = 0, size = 0, compressed = 0;
     uLong crc = crc32(0L, Z_NULL, 0);
   };
-  static void put16(std::string& s, std::uint32_t v) { s.push_back(static_cast<char>(v & 0xFF)); s.push_back(static_cast<char>(v >> 8 & 0xFF)); }
-  static void put32(std::string& s, std::uint32_t v) { put16(s, v & 0xFFFF); put16(s, v >> 16); }
+  static void put16(std::string& s, std::uint32_t v) {
+    s.push_back(static_cast<char>(v & 0xFF));
+    s.push_back(static_cast<char>(v >> 8 & 0xFF));
+  }
+  static void put32(std::string& s, std::uint32_t v) {
+    put16(s, v & 0xFFFF);
+    put16(s, v >> 16);
+  }
   void raw(std::string_view s) {
     if (std::fwrite(s.data(), 1, s.size(), f_) != s.size()) throw std::runtime_error("zip write failed");
     offset_ += s.size();

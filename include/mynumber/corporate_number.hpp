@@ -89,8 +89,14 @@ struct base_classification {
     return v;
   };
   const char first = base[0];
-  if (first == '6' || first == '8' || first == '9') { out.kind = base_kind::unused; return out; }
-  if (first == '7') { out.kind = base_kind::unregistered; return out; }
+  if (first == '6' || first == '8' || first == '9') {
+    out.kind = base_kind::unused;
+    return out;
+  }
+  if (first == '7') {
+    out.kind = base_kind::unregistered;
+    return out;
+  }
   const int office = value(0, 4);
   if (office >= 100 && office <= 5000) {
     out.kind = base_kind::registered;

@@ -42,13 +42,15 @@ class civil_date {
   // A validated date; errc::invalid_date when the day does not exist.
   [[nodiscard]] static result<civil_date> try_from_ymd(int year, int month, int day) {
     if (!is_valid(year, month, day)) {
-      return error_info{errc::invalid_date, no_position, -1,
-                        "no such calendar day: " + std::to_string(year) + "-" + std::to_string(month) + "-" +
-                            std::to_string(day)};
+      return error_info{
+          errc::invalid_date, no_position, -1,
+          "no such calendar day: " + std::to_string(year) + "-" + std::to_string(month) + "-" + std::to_string(day)};
     }
     return civil_date(year, month, day);
   }
-  [[nodiscard]] static civil_date from_ymd(int year, int month, int day) { return try_from_ymd(year, month, day).value(); }
+  [[nodiscard]] static civil_date from_ymd(int year, int month, int day) {
+    return try_from_ymd(year, month, day).value();
+  }
 
   // Strict ISO 8601 extended calendar date "YYYY-MM-DD" (exactly 10 ASCII characters).
   // Errors: errc::invalid_date, with the position of the offending character when there is one.

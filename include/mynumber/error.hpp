@@ -20,72 +20,72 @@ enum class errc : int {
   ok = 0,
 
   // --- numbers (1–99) ---
-  empty = 1,                  // no digits at all
-  too_short = 2,              // fewer digits than the kind requires
-  too_long = 3,               // more digits than the kind requires
-  invalid_character = 4,      // a character that is not a digit (position says where)
-  check_digit_mismatch = 5,   // the check digit is wrong (expected digit is reported)
-  invalid_utf8 = 6,           // lenient normalisation met a byte sequence that is not UTF-8
-  missing_prefix = 7,         // e.g. a T-number without its leading "T"
-  unknown_scheme = 8,         // an ISO 6523 ICD or Peppol scheme this library does not handle
-  reserved_range = 9,         // checksum valid, but the base lies in a range the NTA marks 未使用
-  invalid_structure = 10,     // layout rule broken (e.g. registry-office code out of range)
+  empty = 1,                 // no digits at all
+  too_short = 2,             // fewer digits than the kind requires
+  too_long = 3,              // more digits than the kind requires
+  invalid_character = 4,     // a character that is not a digit (position says where)
+  check_digit_mismatch = 5,  // the check digit is wrong (expected digit is reported)
+  invalid_utf8 = 6,          // lenient normalisation met a byte sequence that is not UTF-8
+  missing_prefix = 7,        // e.g. a T-number without its leading "T"
+  unknown_scheme = 8,        // an ISO 6523 ICD or Peppol scheme this library does not handle
+  reserved_range = 9,        // checksum valid, but the base lies in a range the NTA marks 未使用
+  invalid_structure = 10,    // layout rule broken (e.g. registry-office code out of range)
 
   // --- JPKI certificates (100–199) ---
-  certificate_malformed = 100,    // DER/PEM could not be decoded
-  certificate_not_jpki = 101,     // a well-formed certificate that is not a JPKI profile
-  certificate_extension = 102,    // an extension is malformed or unexpected
-  verification_failed = 103,      // chain, validity, usage, policy or revocation check failed
-  signature_invalid = 104,        // a signature did not verify
-  crl_malformed = 105,            // a CRL could not be decoded
-  crypto_error = 106,             // an OpenSSL call failed for another reason
+  certificate_malformed = 100,  // DER/PEM could not be decoded
+  certificate_not_jpki = 101,   // a well-formed certificate that is not a JPKI profile
+  certificate_extension = 102,  // an extension is malformed or unexpected
+  verification_failed = 103,    // chain, validity, usage, policy or revocation check failed
+  signature_invalid = 104,      // a signature did not verify
+  crl_malformed = 105,          // a CRL could not be decoded
+  crypto_error = 106,           // an OpenSSL call failed for another reason
 
   // --- My Number Card (200–299) ---
-  card_transport = 200,           // the reader or transport failed
+  card_transport = 200,  // the reader or transport failed
   card_removed = 201,
   reader_not_found = 202,
   card_timeout = 203,
-  pin_format = 204,               // the PIN breaks its format rule (checked before sending)
-  pin_incorrect = 205,            // 63Cx: wrong PIN, tries left reported
-  pin_blocked = 206,              // 6983 / 63C0: no tries left
-  lockout_guard = 207,            // refused: only one try left and the caller did not opt in
-  security_status = 208,          // 6982: security status not satisfied
-  file_not_found = 209,           // 6A82
-  wrong_length = 210,             // 6700 / 6Cxx
-  status_word = 211,              // any other unexpected status word
-  tlv_malformed = 212,            // BER-TLV truncated, oversized or badly encoded
-  apdu_malformed = 213,           // a command or response APDU that breaks ISO 7816-4
-  date_invalid = 214,             // superseded by invalid_date (906); kept pinned, no longer returned
+  pin_format = 204,       // the PIN breaks its format rule (checked before sending)
+  pin_incorrect = 205,    // 63Cx: wrong PIN, tries left reported
+  pin_blocked = 206,      // 6983 / 63C0: no tries left
+  lockout_guard = 207,    // refused: only one try left and the caller did not opt in
+  security_status = 208,  // 6982: security status not satisfied
+  file_not_found = 209,   // 6A82
+  wrong_length = 210,     // 6700 / 6Cxx
+  status_word = 211,      // any other unexpected status word
+  tlv_malformed = 212,    // BER-TLV truncated, oversized or badly encoded
+  apdu_malformed = 213,   // a command or response APDU that breaks ISO 7816-4
+  date_invalid = 214,     // superseded by invalid_date (906); kept pinned, no longer returned
 
   // --- My Number Act rules (300–399) ---
-  law_unknown_id = 300,           // unknown rule, offence, actor or affair id
-  law_invalid_query = 301,        // a query missing fields or with wrong types
-  law_date_out_of_range = 302,    // a date before the Act or beyond the known texts
-  json_malformed = 303,           // JSON input could not be parsed
+  law_unknown_id = 300,         // unknown rule, offence, actor or affair id
+  law_invalid_query = 301,      // a query missing fields or with wrong types
+  law_date_out_of_range = 302,  // a date before the Act or beyond the known texts
+  json_malformed = 303,         // JSON input could not be parsed
 
   // --- corporate-number data (400–499) ---
-  csv_malformed = 400,            // a CSV record broke the layout (line is reported)
-  encoding = 401,                 // bytes that are neither UTF-8 nor CP932
-  database = 402,                 // the SQLite store failed
-  diff_order = 403,               // a diff older than the store's state
-  archive = 404,                  // a .zip could not be read
-  xml_malformed = 405,            // Web-API XML could not be parsed
+  csv_malformed = 400,  // a CSV record broke the layout (line is reported)
+  encoding = 401,       // bytes that are neither UTF-8 nor CP932
+  database = 402,       // the SQLite store failed
+  diff_order = 403,     // a diff older than the store's state
+  archive = 404,        // a .zip could not be read
+  xml_malformed = 405,  // Web-API XML could not be parsed
 
   // --- sensitive-data handling (500–599) ---
-  tamper_detected = 500,          // authentication tag or hash chain does not match
-  key_invalid = 501,              // wrong key size or unreadable key material
-  key_unknown = 502,              // a key id that the key ring does not hold
-  format_version = 503,           // an unsupported sealed/token format version
-  audit_chain_broken = 504,       // an audit entry was edited, removed or reordered
+  tamper_detected = 500,     // authentication tag or hash chain does not match
+  key_invalid = 501,         // wrong key size or unreadable key material
+  key_unknown = 502,         // a key id that the key ring does not hold
+  format_version = 503,      // an unsupported sealed/token format version
+  audit_chain_broken = 504,  // an audit entry was edited, removed or reordered
 
   // --- general (900–999) ---
   invalid_argument = 900,
-  null_pointer = 901,             // C ABI: a required pointer was NULL
-  buffer_too_small = 902,         // C ABI: output truncated (snprintf contract)
+  null_pointer = 901,      // C ABI: a required pointer was NULL
+  buffer_too_small = 902,  // C ABI: output truncated (snprintf contract)
   out_of_memory = 903,
-  io = 904,                       // file or stream I/O failed
-  not_supported = 905,            // feature not compiled in or not available here
-  invalid_date = 906,             // a calendar date that is malformed, does not exist or has no 和暦 form
+  io = 904,             // file or stream I/O failed
+  not_supported = 905,  // feature not compiled in or not available here
+  invalid_date = 906,   // a calendar date that is malformed, does not exist or has no 和暦 form
   internal = 999,
 };
 

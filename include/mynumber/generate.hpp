@@ -34,9 +34,8 @@ char uniform_digit(Engine& engine) {
   const word span = static_cast<word>(Engine::max() - Engine::min());
   static_assert(Engine::max() - Engine::min() >= 9, "the engine's range is too small");
   // Accept draws below the largest multiple of 10 that fits in [0, span].
-  const word limit = span == std::numeric_limits<word>::max()
-                         ? static_cast<word>(span - (span % 10 + 1) % 10)
-                         : static_cast<word>(span + 1 - (span + 1) % 10);
+  const word limit = span == std::numeric_limits<word>::max() ? static_cast<word>(span - (span % 10 + 1) % 10)
+                                                              : static_cast<word>(span + 1 - (span + 1) % 10);
   for (;;) {
     const word draw = static_cast<word>(engine() - Engine::min());
     if (span == std::numeric_limits<word>::max() ? draw <= limit : draw < limit)

@@ -33,7 +33,9 @@ struct kind_traits<number_kind::individual> {
   static constexpr char default_separator = ' ';
   static constexpr std::string_view name = "individual number";
   [[nodiscard]] static constexpr validation validate(std::string_view s) noexcept { return validate_individual(s); }
-  [[nodiscard]] static constexpr int check_digit(std::string_view base) noexcept { return individual_check_digit(base); }
+  [[nodiscard]] static constexpr int check_digit(std::string_view base) noexcept {
+    return individual_check_digit(base);
+  }
 };
 
 template <>

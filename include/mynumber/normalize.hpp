@@ -26,11 +26,19 @@ enum class lenient_class { digit, ignorable, other };
   if (cp >= U'0' && cp <= U'9') return lenient_class::digit;
   if (cp >= 0xFF10 && cp <= 0xFF19) return lenient_class::digit;
   switch (cp) {
-    case U' ': case U'\t': case U'\r': case U'\n': case 0x00A0: case 0x3000:
-    case U'-': case 0x2212: case 0xFE63: case 0xFF0D: case 0x30FC: case 0xFF70:
-      return lenient_class::ignorable;
-    default:
-      break;
+    case U' ':
+    case U'\t':
+    case U'\r':
+    case U'\n':
+    case 0x00A0:
+    case 0x3000:
+    case U'-':
+    case 0x2212:
+    case 0xFE63:
+    case 0xFF0D:
+    case 0x30FC:
+    case 0xFF70: return lenient_class::ignorable;
+    default: break;
   }
   if (cp >= 0x2010 && cp <= 0x2015) return lenient_class::ignorable;
   return lenient_class::other;
@@ -45,8 +53,8 @@ namespace detail {
 // Normalises into a caller buffer without allocating. Writes up to `cap` digits to `out` and
 // the character index of each into `positions` (may be null); counts all digits in `count`.
 // Returns the first character error, if any. Lengths are the caller's to judge.
-constexpr validation normalize_into(std::string_view in, char* out, std::size_t* positions,
-                                    std::size_t cap, std::size_t& count) noexcept {
+constexpr validation normalize_into(std::string_view in, char* out, std::size_t* positions, std::size_t cap,
+                                    std::size_t& count) noexcept {
   count = 0;
   std::size_t i = 0;
   std::size_t char_index = 0;
@@ -61,10 +69,8 @@ constexpr validation normalize_into(std::string_view in, char* out, std::size_t*
         }
         ++count;
         break;
-      case lenient_class::ignorable:
-        break;
-      case lenient_class::other:
-        return {errc::invalid_character, char_index};
+      case lenient_class::ignorable: break;
+      case lenient_class::other: return {errc::invalid_character, char_index};
     }
     ++char_index;
   }

@@ -45,9 +45,15 @@ class basic_number {
     std::size_t count = 0;
     const validation chars = detail::normalize_into(text, digits.data(), positions.data(), length, count);
     const auto wipe = [&] { detail::secure_wipe(digits.data(), digits.size()); };
-    if (!chars) { wipe(); return chars.to_error(); }
+    if (!chars) {
+      wipe();
+      return chars.to_error();
+    }
     if (count == 0) return errc::empty;
-    if (count != length) { wipe(); return count < length ? errc::too_short : errc::too_long; }
+    if (count != length) {
+      wipe();
+      return count < length ? errc::too_short : errc::too_long;
+    }
     validation v = traits::validate(std::string_view(digits.data(), length));
     if (!v) {
       wipe();
@@ -148,7 +154,9 @@ template <number_kind Kind>
 namespace detail {
 // Not constexpr on purpose: reaching it during constant evaluation stops compilation, and the
 // compiler names this function in its diagnostic.
-inline void number_literal_is_invalid_check_its_digits() { throw error(errc::invalid_argument, "invalid number literal"); }
+inline void number_literal_is_invalid_check_its_digits() {
+  throw error(errc::invalid_argument, "invalid number literal");
+}
 }  // namespace detail
 
 // A number checked at compile time. A literal type (unlike basic_number, whose destructor wipes

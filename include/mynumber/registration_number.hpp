@@ -19,12 +19,12 @@ MYNUMBER_BEGIN_NAMESPACE
 // 組織区分 of the first registration. 01–03 agree across sources; the meaning of 04 and 05
 // conflicts between sources and is UNCONFIRMED (numbers.md §2.6), so they are kept as codes.
 enum class organization_code : std::uint8_t {
-  kabushiki_kaisha = 1,   // 株式会社
-  yugen_kaisha = 2,       // (特例)有限会社
-  mochibun_kaisha = 3,    // 合名会社・合資会社・合同会社
-  code_04 = 4,            // その他の法人 or 組合 (sources conflict: UNCONFIRMED)
-  code_05 = 5,            // 組合 or その他の法人 (sources conflict: UNCONFIRMED)
-  other = 99,             // any other value
+  kabushiki_kaisha = 1,  // 株式会社
+  yugen_kaisha = 2,      // (特例)有限会社
+  mochibun_kaisha = 3,   // 合名会社・合資会社・合同会社
+  code_04 = 4,           // その他の法人 or 組合 (sources conflict: UNCONFIRMED)
+  code_05 = 5,           // 組合 or その他の法人 (sources conflict: UNCONFIRMED)
+  other = 99,            // any other value
 };
 
 class registration_number {
@@ -68,7 +68,9 @@ class registration_number {
   // The corporate number of a 設立登記法人 is this number with its check digit in front (施行令35条2項).
   [[nodiscard]] corporate_number to_corporate_number() const { return corporate_number::from_base(digits()); }
 
-  friend bool operator==(const registration_number& a, const registration_number& b) noexcept { return a.digits_ == b.digits_; }
+  friend bool operator==(const registration_number& a, const registration_number& b) noexcept {
+    return a.digits_ == b.digits_;
+  }
   friend bool operator!=(const registration_number& a, const registration_number& b) noexcept { return !(a == b); }
 
  private:

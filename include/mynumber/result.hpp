@@ -30,9 +30,18 @@ class [[nodiscard]] result {
   explicit operator bool() const noexcept { return has_value(); }
 
   // Returns the value; throws mynumber::error if this holds an error.
-  [[nodiscard]] T& value() & { check(); return std::get<0>(state_); }
-  [[nodiscard]] const T& value() const& { check(); return std::get<0>(state_); }
-  [[nodiscard]] T&& value() && { check(); return std::get<0>(std::move(state_)); }
+  [[nodiscard]] T& value() & {
+    check();
+    return std::get<0>(state_);
+  }
+  [[nodiscard]] const T& value() const& {
+    check();
+    return std::get<0>(state_);
+  }
+  [[nodiscard]] T&& value() && {
+    check();
+    return std::get<0>(std::move(state_));
+  }
 
   // Precondition: has_value().
   [[nodiscard]] T& operator*() & noexcept { return *std::get_if<0>(&state_); }

@@ -59,7 +59,7 @@ static void test_bad_arguments(void) {
 
 static void test_overlong(void) {
   const size_t big = (size_t)1 << 20; /* 1 MiB of digits */
-  char *text = (char *)malloc(big + 1);
+  char* text = (char*)malloc(big + 1);
   char out[32];
   mn_error err;
   CHECK(text != NULL);
@@ -81,9 +81,11 @@ static void test_overlong(void) {
 static void test_invalid_utf8_and_nul(void) {
   char out[32];
   mn_error err;
-  static const char *const bad_utf8[] = {
-      "\xff\xfe" "123456789018", /* invalid lead bytes */
-      "1234\xc0\xaf" "56789018",  /* overlong encoding of '/' */
+  static const char* const bad_utf8[] = {
+      "\xff\xfe"
+      "123456789018", /* invalid lead bytes */
+      "1234\xc0\xaf"
+      "56789018",                 /* overlong encoding of '/' */
       "123456789018\xed\xa0\x80", /* UTF-16 surrogate */
       "12345678901\xe3\x80",      /* truncated sequence */
   };
@@ -97,12 +99,23 @@ static void test_invalid_utf8_and_nul(void) {
     CHECK_EQ_INT(mn_normalize(bad_utf8[i], MN_NUL_TERMINATED, out, sizeof out, NULL), MN_E_INVALID_UTF8);
   }
   /* an embedded NUL is data: it is an invalid character, not the end of the string */
-  CHECK_EQ_INT(mn_validate(MN_KIND_INDIVIDUAL, "123456\0" "789018", 13, 0, &err), MN_E_INVALID_CHARACTER);
+  CHECK_EQ_INT(mn_validate(MN_KIND_INDIVIDUAL,
+                           "123456\0"
+                           "789018",
+                           13, 0, &err),
+               MN_E_INVALID_CHARACTER);
   CHECK_EQ_INT(err.position, 6);
-  CHECK_EQ_INT(mn_validate(MN_KIND_INDIVIDUAL, "12345678901\0" "8", 13, MN_LENIENT, &err), MN_E_INVALID_CHARACTER);
+  CHECK_EQ_INT(mn_validate(MN_KIND_INDIVIDUAL,
+                           "12345678901\0"
+                           "8",
+                           13, MN_LENIENT, &err),
+               MN_E_INVALID_CHARACTER);
   CHECK_EQ_INT(err.position, 11);
   CHECK_EQ_INT(mn_is_valid(MN_KIND_INDIVIDUAL, "12345678901\0", 12), 0);
-  CHECK_EQ_INT(mn_from_iso6523("0188\0" "7000012050002", 18, NULL, out, sizeof out, &err), MN_E_UNKNOWN_SCHEME);
+  CHECK_EQ_INT(mn_from_iso6523("0188\0"
+                               "7000012050002",
+                               18, NULL, out, sizeof out, &err),
+               MN_E_UNKNOWN_SCHEME);
 }
 
 void mn_test_bad_input(void) {

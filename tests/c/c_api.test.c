@@ -111,7 +111,10 @@ static void test_normalize_format_mask(void) {
   char small[5] = "XXXX";
   mn_error err;
   int n;
-  n = mn_normalize("\xef\xbc\x91\xef\xbc\x92 3-4\xe3\x80\x80" "5678 9018", MN_NUL_TERMINATED, out, sizeof out, NULL);
+  n = mn_normalize(
+      "\xef\xbc\x91\xef\xbc\x92 3-4\xe3\x80\x80"
+      "5678 9018",
+      MN_NUL_TERMINATED, out, sizeof out, NULL);
   CHECK_EQ_INT(n, 12);
   CHECK_STR(out, "123456789018");
   CHECK_EQ_INT(mn_normalize("12#4", 4, out, sizeof out, &err), MN_E_INVALID_CHARACTER);
@@ -152,7 +155,10 @@ static void test_normalize_format_mask(void) {
 
 static void test_bulk(void) {
   const char lines[] = "123456789018\n123456789012\r\n\n1234\n7000012050002\n621498320257";
-  const char strided[] = "123456789018 " "12345678901\0\0" "873321641958\0";
+  const char strided[] =
+      "123456789018 "
+      "12345678901\0\0"
+      "873321641958\0";
   uint8_t status[8];
   mn_bulk_counts counts;
   memset(status, 0xff, sizeof status);
@@ -191,7 +197,7 @@ static void test_bulk(void) {
 static void test_generate(void) {
   char batch[5 * 12 + 1];
   char one[16];
-  mn_generator *gen;
+  mn_generator* gen;
   int i;
   CHECK_EQ_INT(mn_generate(MN_KIND_INDIVIDUAL, 42, 5, NULL, 0), 60);
   CHECK_EQ_INT(mn_generate(MN_KIND_INDIVIDUAL, 42, 5, batch, sizeof batch), 60);
@@ -252,9 +258,8 @@ static void test_invoice_iso6523(void) {
   CHECK_EQ_INT(mn_from_iso6523("0221:T1180301018771", MN_NUL_TERMINATED, &icd, out, sizeof out, NULL), 14);
   CHECK_STR(out, "T1180301018771");
   CHECK_EQ_INT(icd, 221);
-  CHECK_EQ_INT(mn_from_peppol("ISO6523-ACTORID-UPIS::0188:7000012050002", MN_NUL_TERMINATED, &icd, out, sizeof out,
-                              NULL),
-               13);
+  CHECK_EQ_INT(
+      mn_from_peppol("ISO6523-ACTORID-UPIS::0188:7000012050002", MN_NUL_TERMINATED, &icd, out, sizeof out, NULL), 13);
   CHECK_STR(out, "7000012050002");
   CHECK_EQ_INT(icd, 188);
   CHECK_EQ_INT(mn_from_iso6523("9999:7000012050002", MN_NUL_TERMINATED, &icd, out, sizeof out, &err),

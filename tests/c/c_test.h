@@ -10,24 +10,23 @@
 extern int mn_test_checks;
 extern int mn_test_failures;
 
-#define CHECK(cond)                                                          \
-  do {                                                                       \
-    ++mn_test_checks;                                                        \
-    if (!(cond)) {                                                           \
-      ++mn_test_failures;                                                    \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    ++mn_test_checks;                                                          \
+    if (!(cond)) {                                                             \
+      ++mn_test_failures;                                                      \
       fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-    }                                                                        \
+    }                                                                          \
   } while (0)
 
-#define CHECK_EQ_INT(a, b)                                                                            \
-  do {                                                                                                \
-    long long mn_a_ = (long long)(a), mn_b_ = (long long)(b);                                         \
-    ++mn_test_checks;                                                                                 \
-    if (mn_a_ != mn_b_) {                                                                             \
-      ++mn_test_failures;                                                                             \
-      fprintf(stderr, "%s:%d: CHECK failed: %s == %s (%lld != %lld)\n", __FILE__, __LINE__, #a, #b, mn_a_, \
-              mn_b_);                                                                                 \
-    }                                                                                                 \
+#define CHECK_EQ_INT(a, b)                                                                                         \
+  do {                                                                                                             \
+    long long mn_a_ = (long long)(a), mn_b_ = (long long)(b);                                                      \
+    ++mn_test_checks;                                                                                              \
+    if (mn_a_ != mn_b_) {                                                                                          \
+      ++mn_test_failures;                                                                                          \
+      fprintf(stderr, "%s:%d: CHECK failed: %s == %s (%lld != %lld)\n", __FILE__, __LINE__, #a, #b, mn_a_, mn_b_); \
+    }                                                                                                              \
   } while (0)
 
 #define CHECK_STR(a, b) CHECK(strcmp((a), (b)) == 0)

@@ -6,12 +6,12 @@
 #include <string.h>
 
 static int failures = 0;
-#define EXPECT(cond)                                                  \
-  do {                                                                \
-    if (!(cond)) {                                                    \
+#define EXPECT(cond)                                                            \
+  do {                                                                          \
+    if (!(cond)) {                                                              \
       fprintf(stderr, "%s:%d: EXPECT(%s) failed\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                     \
-    }                                                                 \
+      ++failures;                                                               \
+    }                                                                           \
   } while (0)
 
 int main(void) {
@@ -34,13 +34,13 @@ int main(void) {
   EXPECT(mn_card_expiry("1990-05-05", NULL, "2025-01-10", MN_CARD_FOREIGN_FIXED_TERM, "2027-03-31", out, sizeof out,
                         &reason, NULL, &err) == 10);
   EXPECT(strcmp(out, "2027-03-31") == 0 && reason == MN_CARD_PERIOD_OF_STAY);
-  EXPECT(mn_card_expiry("1990-05-05", NULL, "2025-01-10", MN_CARD_FOREIGN_FIXED_TERM, NULL, out, sizeof out, NULL,
-                        NULL, &err) == MN_E_INVALID_ARGUMENT);
-  EXPECT(mn_card_expiry("1990-02-30", NULL, "2025-01-10", MN_CARD_JAPANESE_NATIONAL, NULL, out, sizeof out, NULL,
-                        NULL, &err) == MN_E_INVALID_DATE);
+  EXPECT(mn_card_expiry("1990-05-05", NULL, "2025-01-10", MN_CARD_FOREIGN_FIXED_TERM, NULL, out, sizeof out, NULL, NULL,
+                        &err) == MN_E_INVALID_ARGUMENT);
+  EXPECT(mn_card_expiry("1990-02-30", NULL, "2025-01-10", MN_CARD_JAPANESE_NATIONAL, NULL, out, sizeof out, NULL, NULL,
+                        &err) == MN_E_INVALID_DATE);
   EXPECT(err.status == MN_E_INVALID_DATE);
-  EXPECT(mn_card_expiry(NULL, NULL, "2025-01-10", MN_CARD_JAPANESE_NATIONAL, NULL, out, sizeof out, NULL, NULL,
-                        &err) == MN_E_NULL_POINTER);
+  EXPECT(mn_card_expiry(NULL, NULL, "2025-01-10", MN_CARD_JAPANESE_NATIONAL, NULL, out, sizeof out, NULL, NULL, &err) ==
+         MN_E_NULL_POINTER);
 
   EXPECT(mn_card_certificate_expiry("1980-02-17", "2025-10-27", "2035-02-17", out, sizeof out, &reason, &err) == 10);
   EXPECT(strcmp(out, "2030-02-17") == 0 && reason == MN_CARD_FIFTH_BIRTHDAY);

@@ -111,8 +111,10 @@ TEST_CASE("the virtual card is reachable through pcscd and looks like a JPKI car
 
 TEST_CASE("a fresh card: every counter full, and the empty VERIFY never uses a try") {
   card::reader r(link());
-  const std::pair<pin_kind, int> expected[] = {{pin_kind::jpki_auth, 3}, {pin_kind::jpki_sign, 5},
-                                               {pin_kind::text_pin, 3},  {pin_kind::text_code_b, 10},
+  const std::pair<pin_kind, int> expected[] = {{pin_kind::jpki_auth, 3},
+                                               {pin_kind::jpki_sign, 5},
+                                               {pin_kind::text_pin, 3},
+                                               {pin_kind::text_code_b, 10},
                                                {pin_kind::juki_pin, 3}};
   for (const auto& [kind, tries] : expected) {
     for (int round = 0; round < 5; ++round) {
@@ -144,7 +146,8 @@ TEST_CASE("read the four attributes with the PIN and with 照合番号B") {
   CHECK(code_b == p.get("verification_code_b"));
 
   card::reader r(link());
-  for (const auto& credential : {card::text_credential::pin(p.get("text_pin")), card::text_credential::code_b(code_b)}) {
+  for (const auto& credential :
+       {card::text_credential::pin(p.get("text_pin")), card::text_credential::code_b(code_b)}) {
     auto info = r.try_read_basic_info(credential);
     REQUIRE(info);
     CHECK(info->name == p.get("name"));

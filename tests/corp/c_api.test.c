@@ -6,35 +6,39 @@
 #include "mynumber_c/corp.h"
 
 static int failures = 0;
-#define CHECK(cond)                                                    \
-  do {                                                                 \
-    if (!(cond)) {                                                     \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (!(cond)) {                                                             \
       fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      ++failures;                                                      \
-    }                                                                  \
+      ++failures;                                                              \
+    }                                                                          \
   } while (0)
 
-static void write_file(const char *path, const char *text) {
-  FILE *f = fopen(path, "wb");
-  if (f == NULL) { perror(path); exit(2); }
+static void write_file(const char* path, const char* text) {
+  FILE* f = fopen(path, "wb");
+  if (f == NULL) {
+    perror(path);
+    exit(2);
+  }
   fputs(text, f);
   fclose(f);
 }
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   char dir[4096], csv[4200], diff[4200], db[4200];
   char buf[8192];
   mn_error err;
-  mn_corp_reader *reader = NULL;
-  mn_corp_store *store = NULL;
+  mn_corp_reader* reader = NULL;
+  mn_corp_store* store = NULL;
   uint64_t rows = 0, good = 0, bad = 0;
   int n;
-  const char *snapshot =
-      "1,7000012050002,01,0,2018-04-02,2015-10-05,\"国税庁\",,101,\"東京都\",\"千代田区\",\"霞が関３丁目１－１\",,13,101,1008978,,,,,,,2015-10-05,1,,,,,\"コクゼイチョウ\",0\r\n"
+  const char* snapshot =
+      "1,7000012050002,01,0,2018-04-02,2015-10-05,\"国税庁\",,101,\"東京都\",\"千代田区\",\"霞が関３丁目１－１\",,13,"
+      "101,1008978,,,,,,,2015-10-05,1,,,,,\"コクゼイチョウ\",0\r\n"
       "2,7000012050003,01,0,2018-04-02,,,,101,,,,,,,,,,,,,,,,,,,,,\r\n"
-      "3,1180301018771,12,0,2020-01-01,2019-12-20,\"トヨタ自動車株式会社\",,301,\"愛知県\",\"豊田市\",\"トヨタ町１番地\",,23,211,4718571,,,,,,,2015-10-05,1,,,,,\"トヨタジドウシャ\",0\r\n";
-  const char *diff_text =
-      "1,1180301018771,99,,2020-02-01,,,,,,,,,,,,,,,,,,,,,,,,,\r\n";
+      "3,1180301018771,12,0,2020-01-01,2019-12-20,\"トヨタ自動車株式会社\",,301,\"愛知県\",\"豊田市\","
+      "\"トヨタ町１番地\",,23,211,4718571,,,,,,,2015-10-05,1,,,,,\"トヨタジドウシャ\",0\r\n";
+  const char* diff_text = "1,1180301018771,99,,2020-02-01,,,,,,,,,,,,,,,,,,,,,,,,,\r\n";
   snprintf(dir, sizeof dir, "%s", argc > 1 ? argv[1] : ".");
   snprintf(csv, sizeof csv, "%s/c_api_snapshot.csv", dir);
   snprintf(diff, sizeof diff, "%s/c_api_diff.csv", dir);

@@ -64,19 +64,32 @@ reference_row reference_split(const std::string& text) {
   for (char c : line) {
     switch (state) {
       case start:
-        if (c == '"') { state = quoted; break; }
-        if (c == ',') { fields.emplace_back(); break; }
+        if (c == '"') {
+          state = quoted;
+          break;
+        }
+        if (c == ',') {
+          fields.emplace_back();
+          break;
+        }
         if (c == '\r') return r;
         fields.back() += c;
         state = plain_field;
         break;
       case plain_field:
         if (c == '"' || c == '\r') return r;
-        if (c == ',') { fields.emplace_back(); state = start; break; }
+        if (c == ',') {
+          fields.emplace_back();
+          state = start;
+          break;
+        }
         fields.back() += c;
         break;
       case quoted:
-        if (c == '"') { state = after_quote; break; }
+        if (c == '"') {
+          state = after_quote;
+          break;
+        }
         if (c == '\r') return r;  // a CR inside quotes is left to the general parser
         fields.back() += c;
         break;
@@ -266,8 +279,8 @@ TEST_CASE("csv_simd: the splitter with the UTF-8 check takes exactly the plain r
   // Valid and broken sequences (a stray continuation byte, a cut 3-byte sequence, a surrogate, an
   // overlong form), placed anywhere in the row, at block edges, and in the next row, which must
   // not matter.
-  static const char* const text[] = {"a", ",", "\"", "株式会社", "ｱ", "\xF0\x9F\x98\x80", "\x80", "\xE3\x81",
-                                     "\xED\xA0\x80", "\xC0\xAF", "x,y"};
+  static const char* const text[] = {"a",    ",",        "\"",           "株式会社", "ｱ",  "\xF0\x9F\x98\x80",
+                                     "\x80", "\xE3\x81", "\xED\xA0\x80", "\xC0\xAF", "x,y"};
   std::size_t taken = 0, declined_as_utf8 = 0;
   for (int i = 0; i < 20000; ++i) {
     std::string row(static_cast<std::size_t>(rng() % 70), 'p');  // moves the row across block edges

@@ -22,14 +22,16 @@ TEST_CASE("encoding: CP932 decodes to the expected code points") {
 
 TEST_CASE("encoding: invalid CP932 is located") {
   std::string out;
-  CHECK(cp932_to_utf8("ab\x82", out) == 2);           // lead byte at the end
-  CHECK(cp932_to_utf8("ab\x82\x20", out) == 2);       // bad trail byte
-  CHECK(cp932_to_utf8("\x85\x40", out) == 0);         // unmapped pair (row 85 is empty in CP932)
+  CHECK(cp932_to_utf8("ab\x82", out) == 2);      // lead byte at the end
+  CHECK(cp932_to_utf8("ab\x82\x20", out) == 2);  // bad trail byte
+  CHECK(cp932_to_utf8("\x85\x40", out) == 0);    // unmapped pair (row 85 is empty in CP932)
 }
 
 TEST_CASE("encoding: detection from content") {
   CHECK(detect_encoding("1,7000012050002,01", false) == text_encoding::unknown);
-  CHECK(detect_encoding("\xEF\xBB\xBF" "1,2", true) == text_encoding::utf8);
+  CHECK(detect_encoding("\xEF\xBB\xBF"
+                        "1,2",
+                        true) == text_encoding::utf8);
   CHECK(detect_encoding("1,\"株式会社\"", true) == text_encoding::utf8);
   CHECK(detect_encoding("1,\"\x8A\x94\x8E\xAE\x89\xEF\x8E\xD0\"", true) == text_encoding::cp932);
   // A UTF-8 sequence cut by the end of a partial sample is still UTF-8...

@@ -17,7 +17,8 @@ TEST_CASE("json: records keep zero-padded codes, nulls for blanks, escaped text"
   r.prefecture_code = 1;
   r.latest = flag::yes;
   const std::string j = to_json(r);
-  CHECK(j.rfind("{\"sequenceNumber\":7,\"corporateNumber\":\"7000012050002\",\"process\":\"01\",\"correct\":0,", 0) == 0);
+  CHECK(j.rfind("{\"sequenceNumber\":7,\"corporateNumber\":\"7000012050002\",\"process\":\"01\",\"correct\":0,", 0) ==
+        0);
   CHECK(j.find("\"name\":\"A \\\"B\\\"\\n国税庁\"") != std::string::npos);
   CHECK(j.find("\"kind\":\"101\"") != std::string::npos);
   CHECK(j.find("\"prefectureCode\":\"01\"") != std::string::npos);
@@ -29,7 +30,9 @@ TEST_CASE("json: records keep zero-padded codes, nulls for blanks, escaped text"
   CHECK(j.find("\"hihyoji\":null}") != std::string::npos);
   CHECK(to_json(stored_record{r, true}).find(",\"current\":true}") != std::string::npos);
   bad_row b{"f.csv", 3, 2, mynumber::errc::csv_malformed, "3 columns"};
-  CHECK(to_json(b) == "{\"file\":\"f.csv\",\"line\":3,\"row\":2,\"error\":\"malformed CSV record\",\"code\":400,\"reason\":\"3 columns\"}");
+  CHECK(to_json(b) ==
+        "{\"file\":\"f.csv\",\"line\":3,\"row\":2,\"error\":\"malformed CSV record\",\"code\":400,\"reason\":\"3 "
+        "columns\"}");
   apply_report rep;
   rep.file = "d.csv";
   CHECK(to_json(rep).find("\"alreadyApplied\":false") != std::string::npos);

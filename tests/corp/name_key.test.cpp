@@ -13,12 +13,13 @@ TEST_CASE("name_key: width, kana, spaces and 中点 fold away") {
   CHECK(fold_name("ジャパン・システム") == "ジヤパンシステム");
   CHECK(fold_name("ﾊﾟﾝ") == "パン");
   CHECK(fold_name("ｳﾞｨ") == "ヴイ");
-  CHECK(fold_name("サーヒ\u2015ス") == "サーヒース");      // a dash after katakana is the long-vowel mark
-  CHECK(fold_name("ABC-1\u2212") == "ABC-1-");             // elsewhere a hyphen
+  CHECK(fold_name("サーヒ\u2015ス") == "サーヒース");  // a dash after katakana is the long-vowel mark
+  CHECK(fold_name("ABC-1\u2212") == "ABC-1-");         // elsewhere a hyphen
   CHECK(fold_name("髙島屋") == "高島屋");
   CHECK(fold_name("神﨑") == "神崎");
   CHECK(fold_name("abc") == "ABC");
-  CHECK(fold_name("a\xFF" "b") == "AB");  // invalid bytes dropped
+  CHECK(fold_name("a\xFF"
+                  "b") == "AB");  // invalid bytes dropped
 }
 
 TEST_CASE("name_key: legal forms before or after the name") {
@@ -37,7 +38,7 @@ TEST_CASE("name_key: legal forms before or after the name") {
   CHECK(a.form == "株式会社");
   CHECK(make_name_keys("一般社団法人日本協会").core == "日本協会");
   CHECK(make_name_keys("医療法人社団青葉会").core == "青葉会");  // the longer form wins over 医療法人
-  CHECK(make_name_keys("株式会社").core == "株式会社");            // nothing left: keep the word
+  CHECK(make_name_keys("株式会社").core == "株式会社");          // nothing left: keep the word
   CHECK(make_name_keys("八幡神社").position == legal_form_position::none);
   CHECK(kana_key("かぶしきがいしゃさくら") == "サクラ");
   CHECK(kana_key("イワミチョウ") == kana_key("イワミチヨウ"));

@@ -8,8 +8,8 @@
 #include "test_support.hpp"
 
 using namespace mynumber::corp;
-using mynumber::civil_date;
 using corp_test::read_bytes;
+using mynumber::civil_date;
 
 namespace {
 void check_equal_rows(const std::vector<record>& got, const std::vector<record>& want) {
@@ -205,23 +205,24 @@ TEST_CASE("reader: malformed rows are reported line by line; good rows all survi
     return line.replace(start, end - start, value);
   };
   std::string file;
-  file += good[0];                                               // line 1
-  file += field_swap(good[1], 1, "7000012050003");               // line 2: check digit
-  file += good[1];                                               // line 3
-  file += field_swap(good[2], 2, "77");                          // line 4: unknown process
-  file += "1,2,3\r\n";                                           // line 5: 3 columns
-  file += good[2];                                               // line 6
-  file += field_swap(good[3], 4, "2026-02-30");                  // line 7: impossible date
-  file += "\r\n";                                                // line 8: blank, ignored
-  file += good[3];                                               // line 9
-  file += "9,7000012050002,01,0,2026-01-01,,\"unterminated\r\n"; // line 10: the quote never closes...
-  file += good[4];                                               // line 11 ...but the next line is read
-  file += "1,7000012050002,01,0,2026-01-01,,\"x\"y,,\r\n";       // line 12: text after closing quote
-  file += std::string("1,7000012050002,01,0,2026-01-01,,\"\xFF\xFE\",") + std::string(22, ',') + "\r\n";  // line 13: bad UTF-8
-  file += good[5];                                               // line 14
-  file += field_swap(good[6], 13, "48");                         // line 15: prefecture code
-  file += good[6];                                               // line 16
-  file += good[7];                                               // line 17, no final newline:
+  file += good[0];                                                // line 1
+  file += field_swap(good[1], 1, "7000012050003");                // line 2: check digit
+  file += good[1];                                                // line 3
+  file += field_swap(good[2], 2, "77");                           // line 4: unknown process
+  file += "1,2,3\r\n";                                            // line 5: 3 columns
+  file += good[2];                                                // line 6
+  file += field_swap(good[3], 4, "2026-02-30");                   // line 7: impossible date
+  file += "\r\n";                                                 // line 8: blank, ignored
+  file += good[3];                                                // line 9
+  file += "9,7000012050002,01,0,2026-01-01,,\"unterminated\r\n";  // line 10: the quote never closes...
+  file += good[4];                                                // line 11 ...but the next line is read
+  file += "1,7000012050002,01,0,2026-01-01,,\"x\"y,,\r\n";        // line 12: text after closing quote
+  file += std::string("1,7000012050002,01,0,2026-01-01,,\"\xFF\xFE\",") + std::string(22, ',') +
+          "\r\n";                         // line 13: bad UTF-8
+  file += good[5];                        // line 14
+  file += field_swap(good[6], 13, "48");  // line 15: prefecture code
+  file += good[6];                        // line 16
+  file += good[7];                        // line 17, no final newline:
   file.resize(file.size() - 2);
 
   std::vector<bad_row> seen;
@@ -258,17 +259,18 @@ TEST_CASE("reader: date columns; blank optional dates, bad dates are bad rows na
   // One 30-column row with every date column settable (fields 5, 6, 19 and 23, 1-based).
   const auto row = [](const std::string& update, const std::string& change, const std::string& close,
                       const std::string& assigned) {
-    return "1,7000012050002,01,0," + update + "," + change + ",国税庁,,101,東京都,千代田区,霞が関３丁目１－１,,13,101,1000013,,," +
-           close + ",,,," + assigned + ",1,,,,,,0\r\n";
+    return "1,7000012050002,01,0," + update + "," + change +
+           ",国税庁,,101,東京都,千代田区,霞が関３丁目１－１,,13,101,1000013,,," + close + ",,,," + assigned +
+           ",1,,,,,,0\r\n";
   };
   std::string file;
-  file += row("2026-01-05", "", "", "");                              // line 1: optional dates blank
+  file += row("2026-01-05", "", "", "");                                // line 1: optional dates blank
   file += row("2026-01-05", "2025-12-31", "2026-01-04", "2015-10-05");  // line 2: all set
-  file += row("2026-01-05", "2025-02-29", "", "");                    // line 3: no 29 Feb in 2025
-  file += row("2026-01-05", "", "2026-1-04", "");                     // line 4: short month
-  file += row("2026-01-05", "", "", "0999-01-01");                    // line 5: year out of NTA range
-  file += row("", "", "", "");                                        // line 6: blank required update date
-  file += row("2026-01-05", "", "", "2015/10/05");                    // line 7: wrong separator
+  file += row("2026-01-05", "2025-02-29", "", "");                      // line 3: no 29 Feb in 2025
+  file += row("2026-01-05", "", "2026-1-04", "");                       // line 4: short month
+  file += row("2026-01-05", "", "", "0999-01-01");                      // line 5: year out of NTA range
+  file += row("", "", "", "");                                          // line 6: blank required update date
+  file += row("2026-01-05", "", "", "2015/10/05");                      // line 7: wrong separator
   const auto got = read_bytes(file, {});
   REQUIRE(got.rows.size() == 2);
   CHECK(got.rows[0].update_date == civil_date::from_ymd(2026, 1, 5));
@@ -309,7 +311,8 @@ TEST_CASE("reader: a row longer than the limit is bad, the rest is read") {
   reader_options o;
   o.max_record_bytes = 1024;
   o.buffer_size = 2048;
-  std::string file = "1,7000012050002,01,0,2026-01-01,,\"" + std::string(5000, 'x') + "\",,301,,,,,,,,,,,,,,2015-10-05,1,,,,,,0\n";
+  std::string file =
+      "1,7000012050002,01,0,2026-01-01,,\"" + std::string(5000, 'x') + "\",,301,,,,,,,,,,,,,,2015-10-05,1,,,,,,0\n";
   file += "2,7000012050002,01,0,2026-01-01,,\"ok\",,301,,,,,,,,,,,,,,2015-10-05,1,,,,,,0\n";
   const auto got = read_bytes(file, o);
   REQUIRE(got.rows.size() == 1);
@@ -322,8 +325,11 @@ TEST_CASE("reader: a row longer than the limit is bad, the rest is read") {
 TEST_CASE("reader: Web-API CSV header line") {
   const std::string body =
       "2026-03-11,2,1,1\r\n"
-      "1,7000012050002,01,0,2018-04-02,2015-10-05,\"国税庁\",,101,\"東京都\",\"千代田区\",\"霞が関３丁目１－１\",,13,101,1008978,,,,,,,2015-10-05,1,\"National Tax Agency\",\"Tokyo\",\"3-1-1 Kasumigaseki, Chiyoda ku\",,\"コクゼイチョウ\",0\r\n"
-      "2,1180301018771,12,0,2020-01-01,2019-12-20,\"トヨタ自動車株式会社\",,301,\"愛知県\",\"豊田市\",\"トヨタ町１番地\",,23,211,4718571,,,,,,,2015-10-05,1,,,,,\"トヨタジドウシャ\",0\r\n";
+      "1,7000012050002,01,0,2018-04-02,2015-10-05,\"国税庁\",,101,\"東京都\",\"千代田区\",\"霞が関３丁目１－１\",,13,"
+      "101,1008978,,,,,,,2015-10-05,1,\"National Tax Agency\",\"Tokyo\",\"3-1-1 Kasumigaseki, Chiyoda "
+      "ku\",,\"コクゼイチョウ\",0\r\n"
+      "2,1180301018771,12,0,2020-01-01,2019-12-20,\"トヨタ自動車株式会社\",,301,\"愛知県\",\"豊田市\","
+      "\"トヨタ町１番地\",,23,211,4718571,,,,,,,2015-10-05,1,,,,,\"トヨタジドウシャ\",0\r\n";
   mynumber::corp::bulk_reader reader(std::make_unique<memory_source>(body, "api"));
   const auto got = corp_test::read_all(reader);
   REQUIRE(reader.header().has_value());

@@ -52,8 +52,8 @@ TEST_CASE("store: snapshot import keeps every field") {
   const auto rows = corp_test::snapshot_rows(w, w.cfg().snapshot_date);
   auto s = store::open(fresh_db("import"));
   std::uint64_t progress_calls = 0;
-  const auto rep = s.try_import_snapshot(write_snapshot(w, w.cfg().snapshot_date, nta_synth::encoding::cp932, "imp"), {},
-                                         [&](std::uint64_t, std::uint64_t) { ++progress_calls; })
+  const auto rep = s.try_import_snapshot(write_snapshot(w, w.cfg().snapshot_date, nta_synth::encoding::cp932, "imp"),
+                                         {}, [&](std::uint64_t, std::uint64_t) { ++progress_calls; })
                        .value();
   CHECK(progress_calls >= 1);
   CHECK(rep.inserted == rows.size());
@@ -162,7 +162,8 @@ TEST_CASE("store: bad rows in a diff are reported, good rows applied") {
   const std::string path = corp_test::work_dir() + "/bad_diff.csv";
   corp_test::write_file(path,
                         "1,7000012050003,01,0,2026-05-01,2026-05-01,\"x\",,101,,,,,,,,,,,,,,2026-05-01,1,,,,,,0\n"
-                        "2,7000012050002,01,0,2026-05-01,2026-05-01,\"国税庁\",,101,\"東京都\",\"千代田区\",,,13,101,,,,,,,,2015-10-05,1,,,,,\"コクゼイチョウ\",0\n");
+                        "2,7000012050002,01,0,2026-05-01,2026-05-01,\"国税庁\",,101,\"東京都\",\"千代田区\",,,13,101,,,"
+                        ",,,,,2015-10-05,1,,,,,\"コクゼイチョウ\",0\n");
   const auto rep = s.try_apply_diff(path).value();
   CHECK(rep.stats.rows == 2);
   CHECK(rep.stats.bad == 1);
@@ -183,7 +184,10 @@ TEST_CASE("store: name search folds width, kana and legal forms") {
   const record* target = nullptr;
   for (const auto& r : rows)
     if (r.kind == kind::kabushiki_kaisha && r.hihyoji != flag::yes && r.name.rfind("株式会社", 0) != 0 &&
-        r.name.find('"') == std::string::npos) { target = &r; break; }
+        r.name.find('"') == std::string::npos) {
+      target = &r;
+      break;
+    }
   REQUIRE(target != nullptr);
   const std::string core = target->name.substr(0, target->name.size() - std::string("株式会社").size());
   query_options all;
@@ -191,9 +195,8 @@ TEST_CASE("store: name search folds width, kana and legal forms") {
   for (const std::string& q : std::vector<std::string>{"㈱" + core, core + " (株)", "株式会社" + core}) {
     CAPTURE(q);
     const auto hits = s.try_search_name(q, match_mode::prefix, all).value();
-    CHECK(std::any_of(hits.begin(), hits.end(), [&](const stored_record& h) {
-      return h.rec.corporate_number == target->corporate_number;
-    }));
+    CHECK(std::any_of(hits.begin(), hits.end(),
+                      [&](const stored_record& h) { return h.rec.corporate_number == target->corporate_number; }));
     for (const auto& h : hits) CHECK(make_name_keys(h.rec.name).core.rfind(make_name_keys(core).core, 0) == 0);
   }
   const auto exact = s.try_search_name("株式会社" + core, match_mode::exact, all).value();
@@ -203,26 +206,32 @@ TEST_CASE("store: name search folds width, kana and legal forms") {
   // Width and case: full-width Latin in the data, typed half-width lower case.
   const std::string number = std::to_string(mynumber::corporate_check_digit("301234567890")) + "301234567890";
   const std::string diff = corp_test::work_dir() + "/search_diff.csv";
-  corp_test::write_file(diff, "1," + number +
-                                  ",01,0,2026-05-01,2026-05-01,\"株式会社ＺＹＸ・サービス\",,301,\"東京都\",\"港区\",,,13,103,,,,,,,,"
-                                  "2026-05-01,1,,,,,\"ゼットワイエックスサービス\",0\n");
+  corp_test::write_file(
+      diff, "1," + number +
+                ",01,0,2026-05-01,2026-05-01,\"株式会社ＺＹＸ・サービス\",,301,\"東京都\",\"港区\",,,13,103,,,,,,,,"
+                "2026-05-01,1,,,,,\"ゼットワイエックスサービス\",0\n");
   (void)s.try_apply_diff(diff).value();
   for (const std::string& q : std::vector<std::string>{"zyx", "ＺＹＸサービス", "(株)zyx・ｻｰﾋﾞｽ", "zyx service"}) {
     CAPTURE(q);
     const auto hits = s.try_search_name(q, match_mode::prefix, all).value();
     const bool expected = q != "zyx service";
-    CHECK(std::any_of(hits.begin(), hits.end(), [&](const stored_record& h) { return h.rec.corporate_number == number; }) ==
-          expected);
+    CHECK(std::any_of(hits.begin(), hits.end(),
+                      [&](const stored_record& h) { return h.rec.corporate_number == number; }) == expected);
   }
   const auto partial = s.try_search_name("サービス", match_mode::partial, all).value();
-  CHECK(std::any_of(partial.begin(), partial.end(), [&](const stored_record& h) { return h.rec.corporate_number == number; }));
+  CHECK(std::any_of(partial.begin(), partial.end(),
+                    [&](const stored_record& h) { return h.rec.corporate_number == number; }));
   const auto by_reading = s.try_search_name("ぜっとわいえっくす", match_mode::prefix, all).value();
-  CHECK(std::any_of(by_reading.begin(), by_reading.end(), [&](const stored_record& h) { return h.rec.corporate_number == number; }));
+  CHECK(std::any_of(by_reading.begin(), by_reading.end(),
+                    [&](const stored_record& h) { return h.rec.corporate_number == number; }));
 
   // Kana queries also match フリガナ (hiragana typed by a user).
   const record* kana = nullptr;
   for (const auto& r : rows)
-    if (!r.furigana.empty() && r.furigana.rfind("サクライ", 0) == 0 && r.hihyoji != flag::yes) { kana = &r; break; }
+    if (!r.furigana.empty() && r.furigana.rfind("サクライ", 0) == 0 && r.hihyoji != flag::yes) {
+      kana = &r;
+      break;
+    }
   REQUIRE(kana != nullptr);
   const auto by_kana = s.try_search_name("さくらい", match_mode::prefix, all).value();
   CHECK(std::any_of(by_kana.begin(), by_kana.end(),
@@ -274,7 +283,8 @@ TEST_CASE("store: a snapshot straight from the NTA .zip, and plain SQL on the do
   REQUIRE(sqlite3_step(raw) == SQLITE_ROW);
   const auto count = sqlite3_column_int64(raw, 0);
   sqlite3_finalize(raw);
-  CHECK(count == std::count_if(rows.begin(), rows.end(), [](const record& r) { return r.kind == kind::kabushiki_kaisha; }));
+  CHECK(count ==
+        std::count_if(rows.begin(), rows.end(), [](const record& r) { return r.kind == kind::kabushiki_kaisha; }));
   // Opening the same file again sees the data.
   auto again = store::open(corp_test::work_dir() + "/zip.sqlite");
   CHECK(again.try_stats().value().corporations == rows.size());

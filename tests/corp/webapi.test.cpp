@@ -22,22 +22,48 @@ std::string to_xml(const std::vector<record>& rows, const api_header& h) {
     record back;
     REQUIRE(reader.next(back));
     const std::string values[30] = {
-        std::to_string(back.sequence_number), back.corporate_number,
+        std::to_string(back.sequence_number),
+        back.corporate_number,
         back.process == process::none ? "" : nta_synth::digits(static_cast<std::uint64_t>(back.process), 2),
-        back.correct == flag::blank ? "" : back.correct == flag::yes ? "1" : "0",
-        back.update_date.to_string(), to_string(back.change_date), back.name, back.name_image_id,
-        back.kind == kind::none ? "" : std::to_string(static_cast<int>(back.kind)), back.prefecture_name,
-        back.city_name, back.street_number, back.address_image_id,
-        back.prefecture_code == 0 ? "" : nta_synth::digits(back.prefecture_code, 2), back.city_code, back.post_code,
-        back.address_outside, back.address_outside_image_id, to_string(back.close_date),
+        back.correct == flag::blank ? ""
+        : back.correct == flag::yes ? "1"
+                                    : "0",
+        back.update_date.to_string(),
+        to_string(back.change_date),
+        back.name,
+        back.name_image_id,
+        back.kind == kind::none ? "" : std::to_string(static_cast<int>(back.kind)),
+        back.prefecture_name,
+        back.city_name,
+        back.street_number,
+        back.address_image_id,
+        back.prefecture_code == 0 ? "" : nta_synth::digits(back.prefecture_code, 2),
+        back.city_code,
+        back.post_code,
+        back.address_outside,
+        back.address_outside_image_id,
+        to_string(back.close_date),
         back.close_cause == close_cause::none ? "" : nta_synth::digits(static_cast<std::uint64_t>(back.close_cause), 2),
-        back.successor_corporate_number, back.change_cause, to_string(back.assignment_date),
-        back.latest == flag::blank ? "" : back.latest == flag::yes ? "1" : "0", back.en_name, back.en_prefecture_name,
-        back.en_city_name, back.en_address_outside, back.furigana,
-        back.hihyoji == flag::blank ? "" : back.hihyoji == flag::yes ? "1" : "0"};
+        back.successor_corporate_number,
+        back.change_cause,
+        to_string(back.assignment_date),
+        back.latest == flag::blank ? ""
+        : back.latest == flag::yes ? "1"
+                                   : "0",
+        back.en_name,
+        back.en_prefecture_name,
+        back.en_city_name,
+        back.en_address_outside,
+        back.furigana,
+        back.hihyoji == flag::blank ? ""
+        : back.hihyoji == flag::yes ? "1"
+                                    : "0"};
     for (std::size_t i = 0; i < 30; ++i) {
       const std::string tag(columns[i].name);
-      if (values[i].empty()) { out += "<" + tag + " />"; continue; }
+      if (values[i].empty()) {
+        out += "<" + tag + " />";
+        continue;
+      }
       out += "<" + tag + ">";
       for (char c : values[i]) {
         if (c == '&') out += "&amp;";

@@ -102,8 +102,8 @@ TEST_CASE("malformed birth dates are typed errors with a position") {
     CHECK(r.error().code == mynumber::errc::certificate_extension);
     CHECK(r.error().position == position);
   };
-  check_error("31983041", mynumber::no_position);   // 8 characters
-  check_error("3198304150", mynumber::no_position); // 10 characters
+  check_error("31983041", mynumber::no_position);    // 8 characters
+  check_error("3198304150", mynumber::no_position);  // 10 characters
   check_error("31983O415", 5);                       // letter O
   check_error("619830415", 0);                       // era 6
   check_error("319830230", 7);                       // 30 February

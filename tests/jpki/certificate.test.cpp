@@ -30,7 +30,8 @@ std::string der_with_extension(int nid, const std::string& inner_der, const char
   ASN1_INTEGER_set(X509_get_serialNumber(cert.get()), 7);
   ossl::x509_name name(X509_NAME_new());
   X509_NAME_add_entry_by_txt(name.get(), "C", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>("JP"), -1, -1, 0);
-  X509_NAME_add_entry_by_txt(name.get(), "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(organization), -1, -1, 0);
+  X509_NAME_add_entry_by_txt(name.get(), "O", MBSTRING_UTF8, reinterpret_cast<const unsigned char*>(organization), -1,
+                             -1, 0);
   X509_NAME_add_entry_by_txt(name.get(), "OU", MBSTRING_UTF8,
                              reinterpret_cast<const unsigned char*>("JPKI for digital signature"), -1, -1, 0);
   X509_set_issuer_name(cert.get(), name.get());
@@ -208,7 +209,7 @@ TEST_CASE("malformed input is a typed error, never a crash") {
   CHECK(trailing.error().detail.find("trailing") != std::string::npos);
 
   for (const std::string& bad : {std::string(), std::string("hello"), std::string("\x30\x03\x02\x01\x01", 5),
-                                std::string("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")}) {
+                                 std::string("-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n")}) {
     const auto r = certificate::try_parse(bad);
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().code == mynumber::errc::certificate_malformed);
@@ -223,7 +224,8 @@ TEST_CASE("malformed input is a typed error, never a crash") {
 
 TEST_CASE("malformed or unexpected basic attributes are reported") {
   // Not a CA (no basicConstraints), issuer = JPKI-TEST signature CA: a signature certificate.
-  const auto garbage = certificate::try_from_der(der_with_extension(NID_subject_alt_name, std::string("\x30\x03\x01\x01", 4)));
+  const auto garbage =
+      certificate::try_from_der(der_with_extension(NID_subject_alt_name, std::string("\x30\x03\x01\x01", 4)));
   REQUIRE(garbage.has_value());
   CHECK(garbage->kind() == certificate_kind::signature);
   bool warned = false;
@@ -235,8 +237,8 @@ TEST_CASE("malformed or unexpected basic attributes are reported") {
 
   const std::vector<std::pair<std::string, std::string>> full = {
       {"1.2.392.200149.8.5.5.1", "山田　太郎"}, {"1.2.392.200149.8.5.5.4", "X19830415"},
-      {"1.2.392.200149.8.5.5.3", "1"},        {"1.2.392.200149.8.5.5.5", "東京都"},
-      {"1.2.392.200149.8.5.5.2", "00000"},    {"1.2.392.200149.8.5.5.6", "000"}};
+      {"1.2.392.200149.8.5.5.3", "1"},          {"1.2.392.200149.8.5.5.5", "東京都"},
+      {"1.2.392.200149.8.5.5.2", "00000"},      {"1.2.392.200149.8.5.5.6", "000"}};
   const auto bad_birth = certificate::try_from_der(der_with_extension(NID_subject_alt_name, san_der(full)));
   REQUIRE(bad_birth.has_value());
   const auto bb = bad_birth->try_basic_info();
@@ -284,7 +286,8 @@ TEST_CASE("an unknown critical extension is a warning") {
   unsigned char* raw = nullptr;
   const int n = i2d_X509(cert.get(), &raw);
   ossl::openssl_bytes owner(raw);
-  const auto parsed = certificate::try_from_der(std::string(reinterpret_cast<const char*>(raw), static_cast<std::size_t>(n)));
+  const auto parsed =
+      certificate::try_from_der(std::string(reinterpret_cast<const char*>(raw), static_cast<std::size_t>(n)));
   REQUIRE(parsed.has_value());
   std::string all;
   for (const auto& w : parsed->info().warnings) all += w;
@@ -305,8 +308,8 @@ TEST_CASE("PEM bundles and re-encoding") {
 TEST_CASE("personal data outside a JPKI signature certificate is withheld") {
   const std::vector<std::pair<std::string, std::string>> full = {
       {"1.2.392.200149.8.5.5.1", "山田　太郎"}, {"1.2.392.200149.8.5.5.4", "319830415"},
-      {"1.2.392.200149.8.5.5.3", "1"},        {"1.2.392.200149.8.5.5.5", "東京都"},
-      {"1.2.392.200149.8.5.5.2", "00000"},    {"1.2.392.200149.8.5.5.6", "000"}};
+      {"1.2.392.200149.8.5.5.3", "1"},          {"1.2.392.200149.8.5.5.5", "東京都"},
+      {"1.2.392.200149.8.5.5.2", "00000"},      {"1.2.392.200149.8.5.5.6", "000"}};
   const auto genuine = certificate::try_from_der(der_with_extension(NID_subject_alt_name, san_der(full)));
   REQUIRE(genuine.has_value());
   CHECK(genuine->try_basic_info().has_value());

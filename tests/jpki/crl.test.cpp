@@ -29,14 +29,16 @@ TEST_CASE("generated CRLs parse and list the manifest's revoked serials") {
   }
   const auto sign_crl = crl::load_file(test_pki::path("sign_crl.pem"));
   CHECK_FALSE(sign_crl.signed_by(certificate::load_file(test_pki::path("auth_root.pem"))));
-  CHECK_FALSE(sign_crl.signed_by(certificate::load_file(test_pki::path("rogue_sign_root.pem"))));  // same name, other key
+  CHECK_FALSE(
+      sign_crl.signed_by(certificate::load_file(test_pki::path("rogue_sign_root.pem"))));  // same name, other key
   CHECK(sign_crl.find(certificate::load_file(test_pki::path("sign_revoked.pem"))) != nullptr);
   CHECK(sign_crl.find(certificate::load_file(test_pki::path("sign_good.pem"))) == nullptr);
 }
 
 TEST_CASE("malformed CRLs are typed errors") {
   const std::string der = test_pki::read("sign_crl.der");
-  for (const std::string& bad : {std::string(), der.substr(0, der.size() / 2), der + "x", std::string("-----BEGIN X509 CRL-----\n!!\n-----END X509 CRL-----\n")}) {
+  for (const std::string& bad : {std::string(), der.substr(0, der.size() / 2), der + "x",
+                                 std::string("-----BEGIN X509 CRL-----\n!!\n-----END X509 CRL-----\n")}) {
     const auto r = crl::try_parse(bad);
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().code == mynumber::errc::crl_malformed);

@@ -9,22 +9,22 @@
 #include "mynumber_c/jpki.h"
 
 static int checks = 0, failures = 0;
-#define CHECK(cond)                                                              \
-  do {                                                                           \
-    ++checks;                                                                    \
-    if (!(cond)) {                                                               \
-      ++failures;                                                                \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);   \
-    }                                                                            \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    ++checks;                                                                  \
+    if (!(cond)) {                                                             \
+      ++failures;                                                              \
+      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+    }                                                                          \
   } while (0)
 
-static const char *dir;
+static const char* dir;
 
 /* Reads dir/name into a malloc'ed buffer; *len receives its size. */
-static uint8_t *slurp(const char *name, size_t *len) {
+static uint8_t* slurp(const char* name, size_t* len) {
   char path[4096];
-  FILE *f;
-  uint8_t *data;
+  FILE* f;
+  uint8_t* data;
   long size;
   snprintf(path, sizeof path, "%s/%s", dir, name);
   f = fopen(path, "rb");
@@ -35,7 +35,7 @@ static uint8_t *slurp(const char *name, size_t *len) {
   fseek(f, 0, SEEK_END);
   size = ftell(f);
   fseek(f, 0, SEEK_SET);
-  data = (uint8_t *)malloc((size_t)size + 1);
+  data = (uint8_t*)malloc((size_t)size + 1);
   if (data == NULL || fread(data, 1, (size_t)size, f) != (size_t)size) exit(2);
   fclose(f);
   *len = (size_t)size;
@@ -44,14 +44,14 @@ static uint8_t *slurp(const char *name, size_t *len) {
 
 static char out[65536];
 
-int main(int argc, char **argv) {
+int main(int argc, char** argv) {
   size_t good_len, truncated_len, revoked_len;
   uint8_t *good, *truncated, *revoked;
   mn_error err;
   int ok = -1, n;
   char root[4096], crl[4096];
-  const char *ca_paths[1];
-  const char *crl_paths[1];
+  const char* ca_paths[1];
+  const char* crl_paths[1];
   mn_jpki_options options = MN_JPKI_OPTIONS_INIT;
   if (argc != 2) {
     fprintf(stderr, "usage: %s TEST_PKI_DIR\n", argv[0]);
@@ -121,14 +121,14 @@ int main(int argc, char **argv) {
   mn_jpki_options_init(&options);
   options.ca_paths = ca_paths;
   options.ca_count = 1;
-  n = mn_jpki_verify_raw_signature_json(good, good_len, (const uint8_t *)"m", 1, (const uint8_t *)"sig", 3, &options,
-                                        &ok, out, sizeof out, &err);
+  n = mn_jpki_verify_raw_signature_json(good, good_len, (const uint8_t*)"m", 1, (const uint8_t*)"sig", 3, &options, &ok,
+                                        out, sizeof out, &err);
   CHECK(n > 0 && ok == 0 && strstr(out, "\"bad_signature\"") != NULL);
-  n = mn_jpki_verify_cms_json((const uint8_t *)"junk", 4, (const uint8_t *)"m", 1, NULL, 0, &options, &ok, out,
+  n = mn_jpki_verify_cms_json((const uint8_t*)"junk", 4, (const uint8_t*)"m", 1, NULL, 0, &options, &ok, out,
                               sizeof out, &err);
   CHECK(n > 0 && ok == 0 && strstr(out, "\"malformed\"") != NULL);
-  CHECK(mn_jpki_verify_cms_json((const uint8_t *)"junk", 4, (const uint8_t *)"m", 1, truncated, truncated_len,
-                                &options, &ok, out, sizeof out, &err) == MN_E_CERTIFICATE_MALFORMED);
+  CHECK(mn_jpki_verify_cms_json((const uint8_t*)"junk", 4, (const uint8_t*)"m", 1, truncated, truncated_len, &options,
+                                &ok, out, sizeof out, &err) == MN_E_CERTIFICATE_MALFORMED);
 
   free(good);
   free(truncated);

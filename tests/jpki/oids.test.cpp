@@ -25,10 +25,12 @@ TEST_CASE("every OID and name constant has a sourced row in data/jpki/profile_oi
     values += line.substr(0, tab) + "\n";
   }
   REQUIRE(values.size() > 1);
-  const auto listed = [&](std::string_view v) { return values.find("\n" + std::string(v) + "\n") != std::string::npos; };
-  for (const auto o : {oid::policy_sign, oid::policy_sign_test, oid::policy_auth, oid::san_name,
-                       oid::san_name_substitutes, oid::san_sex, oid::san_birth_date, oid::san_address,
-                       oid::san_address_substitutes}) {
+  const auto listed = [&](std::string_view v) {
+    return values.find("\n" + std::string(v) + "\n") != std::string::npos;
+  };
+  for (const auto o :
+       {oid::policy_sign, oid::policy_sign_test, oid::policy_auth, oid::san_name, oid::san_name_substitutes,
+        oid::san_sex, oid::san_birth_date, oid::san_address, oid::san_address_substitutes}) {
     CHECK_MESSAGE(listed(o), o);
   }
   for (const auto d : {dn::organization, dn::organization_test, dn::unit_sign, dn::unit_auth, dn::unit_agency}) {

@@ -43,7 +43,8 @@ std::string cms_sign(const std::string& id, const std::string& content, unsigned
   const auto cert = certificate::load_file(test_pki::path(id + ".pem"));
   ossl::evp_pkey key = load_key(id);
   auto in = ossl::memory_bio(content.data(), content.size()).value();
-  ossl::cms_content_info cms(CMS_sign(cert.native(), key.get(), nullptr, in.get(), CMS_DETACHED | CMS_BINARY | extra_flags));
+  ossl::cms_content_info cms(
+      CMS_sign(cert.native(), key.get(), nullptr, in.get(), CMS_DETACHED | CMS_BINARY | extra_flags));
   REQUIRE(cms);
   auto out = ossl::writable_bio().value();
   REQUIRE(i2d_CMS_bio(out.get(), cms.get()) == 1);
@@ -52,7 +53,8 @@ std::string cms_sign(const std::string& id, const std::string& content, unsigned
 
 verify_options test_options() {
   verify_options options;
-  options.anchors = trust_store::try_from_bytes(test_pki::read("sign_root.pem") + test_pki::read("auth_root.pem")).value();
+  options.anchors =
+      trust_store::try_from_bytes(test_pki::read("sign_root.pem") + test_pki::read("auth_root.pem")).value();
   options.crls = {crl::load_file(test_pki::path("sign_crl.pem")), crl::load_file(test_pki::path("auth_crl.pem"))};
   return options;
 }
@@ -101,14 +103,16 @@ TEST_CASE("raw signatures: wrong data, tampering, wrong key and bad sizes fail")
 
 TEST_CASE("a valid signature by a revoked or expired certificate is not ok") {
   const std::string message = "contract";
-  const signature_verification revoked = verify_raw_signature(
-      certificate::load_file(test_pki::path("sign_revoked.pem")), message, card_sign("sign_revoked", message), test_options());
+  const signature_verification revoked =
+      verify_raw_signature(certificate::load_file(test_pki::path("sign_revoked.pem")), message,
+                           card_sign("sign_revoked", message), test_options());
   CHECK(revoked.signature.outcome == check_outcome::passed);
   CHECK_FALSE(revoked.ok);
   CHECK(revoked.certificate_verdict->first_failure()->reason == "revoked");
 
-  const signature_verification expired = verify_raw_signature(
-      certificate::load_file(test_pki::path("sign_expired.pem")), message, card_sign("sign_expired", message), test_options());
+  const signature_verification expired =
+      verify_raw_signature(certificate::load_file(test_pki::path("sign_expired.pem")), message,
+                           card_sign("sign_expired", message), test_options());
   CHECK_FALSE(expired.ok);
   CHECK(expired.certificate_verdict->first_failure()->reason == "expired");
 }
@@ -127,9 +131,11 @@ TEST_CASE("detached CMS signatures verify, with the signer certificate from the 
 
   const std::string bare = cms_sign("sign_good", content, CMS_NOCERTS);
   CHECK(verify_cms_detached(bare, content, test_options()).signature.reason == "no_signer");
-  CHECK(verify_cms_detached(bare, content, test_options(), {certificate::load_file(test_pki::path("sign_good.pem"))}).ok);
+  CHECK(
+      verify_cms_detached(bare, content, test_options(), {certificate::load_file(test_pki::path("sign_good.pem"))}).ok);
 
-  const signature_verification wrong_policy = verify_cms_detached(cms_sign("sign_wrong_policy", content), content, test_options());
+  const signature_verification wrong_policy =
+      verify_cms_detached(cms_sign("sign_wrong_policy", content), content, test_options());
   CHECK(wrong_policy.signature.outcome == check_outcome::passed);
   CHECK_FALSE(wrong_policy.ok);
   CHECK(wrong_policy.certificate_verdict->first_failure()->name == "policy");

@@ -35,7 +35,8 @@ TEST_CASE("a caller-supplied store from a directory or a bundle") {
   std::filesystem::create_directories(dir);
   std::filesystem::copy_file(test_pki::path("sign_root.pem"), dir / "sign_root.pem");
   std::filesystem::copy_file(test_pki::path("auth_root.der"), dir / "auth_root.der");
-  std::filesystem::copy_file(test_pki::path("sign_root.key.pem"), dir / "sign_root.key.pem");  // skipped: no certificate
+  std::filesystem::copy_file(test_pki::path("sign_root.key.pem"),
+                             dir / "sign_root.key.pem");  // skipped: no certificate
   const auto store = trust_store::try_from_path(dir.string());
   REQUIRE(store.has_value());
   CHECK(store->certificates().size() == 2);

@@ -12,7 +12,8 @@ namespace {
 
 verify_options test_options() {
   verify_options options;
-  options.anchors = trust_store::try_from_bytes(test_pki::read("sign_root.pem") + test_pki::read("auth_root.pem")).value();
+  options.anchors =
+      trust_store::try_from_bytes(test_pki::read("sign_root.pem") + test_pki::read("auth_root.pem")).value();
   options.crls = {crl::load_file(test_pki::path("sign_crl.pem")), crl::load_file(test_pki::path("auth_crl.der"))};
   options.require_revocation = true;
   return options;
@@ -94,7 +95,8 @@ TEST_CASE("the real J-LIS roots verify against the default store at a time they 
     CHECK(v.kind == certificate_kind::ca);
   }
   options.at = try_parse_time("2025-10-20T00:00:00Z").value();  // generation 1 has expired
-  const verification expired = verify(certificate::load_file(std::string(MYNUMBER_DATA_DIR) + "/jpki/sign_ca_2015.pem"), options);
+  const verification expired =
+      verify(certificate::load_file(std::string(MYNUMBER_DATA_DIR) + "/jpki/sign_ca_2015.pem"), options);
   CHECK_FALSE(expired.ok);
   REQUIRE(expired.find("validity") != nullptr);
   CHECK(expired.find("validity")->reason == "expired");
@@ -136,7 +138,8 @@ TEST_CASE("revocation reports each CRL's own validity") {
   CHECK(v.ok);
 
   // A CRL with the issuer's name but signed by another key is not authentic.
-  options.anchors = trust_store::try_from_bytes(test_pki::read("rogue_sign_root.pem") + test_pki::read("auth_root.pem")).value();
+  options.anchors =
+      trust_store::try_from_bytes(test_pki::read("rogue_sign_root.pem") + test_pki::read("auth_root.pem")).value();
   options.crls = {crl::load_file(test_pki::path("sign_crl.pem"))};
   v = verify(certificate::load_file(test_pki::path("sign_wrong_issuer.pem")), options);
   REQUIRE(v.crls.size() == 1);

@@ -23,7 +23,7 @@ static char buffer[1 << 20];
 int main(void) {
   mn_error err;
   int n;
-  const char *penalty = "{\"date\":\"2017-04-01\",\"offence\":\"PEN.FILE_LEAK\",\"trace\":false}";
+  const char* penalty = "{\"date\":\"2017-04-01\",\"offence\":\"PEN.FILE_LEAK\",\"trace\":false}";
 
   n = mn_law_penalty_json(penalty, MN_NUL_TERMINATED, buffer, sizeof buffer, &err);
   CHECK(n > 0 && n < (int)sizeof buffer);
@@ -73,7 +73,7 @@ int main(void) {
     CHECK(strstr(buffer, "\"decision\":\"required\"") != NULL);
   }
   {
-    const char *idv = "{\"date\":\"2020-05-25\",\"documents\":[\"notification_card\",\"drivers_license\"]}";
+    const char* idv = "{\"date\":\"2020-05-25\",\"documents\":[\"notification_card\",\"drivers_license\"]}";
     n = mn_law_verify_identity_json(idv, MN_NUL_TERMINATED, buffer, sizeof buffer, &err);
     CHECK(n > 0);
     CHECK(strstr(buffer, "A16.NOTIFICATION_CARD_TRANSITIONAL") != NULL);

@@ -6,8 +6,8 @@ using namespace mynumber::law;
 using law_test::d;
 
 namespace {
-handling_answer ask(date on, handling act, std::optional<rule_id> situation, bool household = false, bool consent = false,
-                    trace* t = nullptr) {
+handling_answer ask(date on, handling act, std::optional<rule_id> situation, bool household = false,
+                    bool consent = false, trace* t = nullptr) {
   handling_query q;
   q.on = on;
   q.act = act;
@@ -47,7 +47,8 @@ TEST_CASE("provide / collect / store with an Art. 19 item cites the item as numb
 
 TEST_CASE("job change needs consent, and its insertion date is not known") {
   CHECK(ask(d("2025-07-01"), handling::provide, rule_id::p19_job_change, false, true).decision == verdict::permitted);
-  CHECK(ask(d("2025-07-01"), handling::provide, rule_id::p19_job_change, false, false).decision == verdict::not_permitted);
+  CHECK(ask(d("2025-07-01"), handling::provide, rule_id::p19_job_change, false, false).decision ==
+        verdict::not_permitted);
   const handling_answer old = ask(d("2015-12-15"), handling::provide, rule_id::p19_job_change, false, true);
   CHECK(old.decision == verdict::not_permitted);  // absent from the 2015 text (statute)
   CHECK(old.level == confidence::statute);
@@ -90,7 +91,8 @@ TEST_CASE("handling at each amendment boundary, day before and day of") {
     } else if (b == "2024-05-27") {
       CHECK(format_citation(nb.basis_version->cite) == "番号法 第19条第7号（別表第二）");
       CHECK(format_citation(na.basis_version->cite) == "番号法 第19条第8号（主務省令）");
-      CHECK(ask(on.add_days(-1), handling::provide, rule_id::p19_job_change, false, true).decision == verdict::undetermined);
+      CHECK(ask(on.add_days(-1), handling::provide, rule_id::p19_job_change, false, true).decision ==
+            verdict::undetermined);
       CHECK(ask(on, handling::provide, rule_id::p19_job_change, false, true).decision == verdict::permitted);
     } else if (b == "2025-06-01") {
       CHECK(nb.level == confidence::unconfirmed);

@@ -40,8 +40,9 @@ TEST_CASE("residence record plus driver's licence; missing pieces are listed") {
   REQUIRE(only_id.missing.size() == 1);
   CHECK(only_id.missing[0].find("番号確認書類") != std::string_view::npos);
 
-  const identity_answer expired = evaluate_identity(in_person(
-      d("2025-07-01"), {{document_kind::residence_record_with_number}, {document_kind::passport, holder::principal, true, true}}));
+  const identity_answer expired =
+      evaluate_identity(in_person(d("2025-07-01"), {{document_kind::residence_record_with_number},
+                                                    {document_kind::passport, holder::principal, true, true}}));
   CHECK(expired.identity.satisfied == verdict::not_permitted);
 }
 
@@ -56,13 +57,14 @@ TEST_CASE("fallbacks: earlier verified file, identity obvious (employment), two 
   CHECK(a.identity.by == rule_id::idv_identity_obvious);
   CHECK(a.level == confidence::secondary);
 
-  const identity_answer two = evaluate_identity(in_person(
-      d("2019-04-01"), {{document_kind::residence_record_with_number}, {document_kind::health_insurance_card},
-                        {document_kind::pension_book}}));
+  const identity_answer two =
+      evaluate_identity(in_person(d("2019-04-01"), {{document_kind::residence_record_with_number},
+                                                    {document_kind::health_insurance_card},
+                                                    {document_kind::pension_book}}));
   CHECK(two.satisfied());
   CHECK(two.identity.by == rule_id::idv_identity_two_docs);
-  const identity_answer one = evaluate_identity(
-      in_person(d("2019-04-01"), {{document_kind::residence_record_with_number}, {document_kind::health_insurance_card}}));
+  const identity_answer one = evaluate_identity(in_person(
+      d("2019-04-01"), {{document_kind::residence_record_with_number}, {document_kind::health_insurance_card}}));
   CHECK(one.identity.satisfied == verdict::not_permitted);
 }
 
@@ -88,7 +90,8 @@ TEST_CASE("telephone, online and agent channels") {
   identity_query agent;
   agent.on = d("2025-07-01");
   agent.via = channel::agent;
-  agent.documents = {{document_kind::drivers_license, holder::agent}, {document_kind::my_number_card, holder::principal}};
+  agent.documents = {{document_kind::drivers_license, holder::agent},
+                     {document_kind::my_number_card, holder::principal}};
   const identity_answer no_authority = evaluate_identity(agent);
   CHECK(no_authority.authority.satisfied == verdict::not_permitted);
   CHECK_FALSE(no_authority.satisfied());
@@ -98,13 +101,15 @@ TEST_CASE("telephone, online and agent channels") {
   CHECK(ok.identity.by == rule_id::idv_agent_identity);
   CHECK(ok.number.by == rule_id::idv_agent_principal_number);
   // The principal's driver's licence does not identify the agent.
-  agent.documents = {{document_kind::drivers_license, holder::principal}, {document_kind::my_number_card, holder::principal},
+  agent.documents = {{document_kind::drivers_license, holder::principal},
+                     {document_kind::my_number_card, holder::principal},
                      {document_kind::power_of_attorney, holder::agent}};
   CHECK(evaluate_identity(agent).identity.satisfied == verdict::not_permitted);
 }
 
 TEST_CASE("post uses copies (規11) and the same document rules") {
-  identity_query q = in_person(d("2025-07-01"), {{document_kind::residence_record_with_number}, {document_kind::passport}});
+  identity_query q =
+      in_person(d("2025-07-01"), {{document_kind::residence_record_with_number}, {document_kind::passport}});
   q.via = channel::post;
   trace t;
   CHECK(evaluate_identity(q, &t).satisfied());

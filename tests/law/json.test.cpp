@@ -29,13 +29,15 @@ errc error_of(const std::string& request) {
 }  // namespace
 
 TEST_CASE("json: every question answers with decision, confidence, trace and disclaimer") {
-  const json::value use = answer(R"({"question":"use","date":"2025-07-01","path":"annex","actor":"健康保険組合","annex_item":"二"})");
+  const json::value use =
+      answer(R"({"question":"use","date":"2025-07-01","path":"annex","actor":"健康保険組合","annex_item":"二"})");
   CHECK(member(use, "decision") == "permitted");
   CHECK(member(*use.find("basis"), "rule") == "A9.ANNEX");
   CHECK(use.find("trace")->items.size() >= 2);
   CHECK(member(use, "disclaimer").find("not legal advice") != std::string::npos);
 
-  const json::value req = answer(R"({"question":"request","date":"2024-05-26","act":"provide","situation":"P19.NETWORK"})");
+  const json::value req =
+      answer(R"({"question":"request","date":"2024-05-26","act":"provide","situation":"P19.NETWORK"})");
   CHECK(member(req, "decision") == "permitted");
   CHECK(member(*req.find("basis"), "item") == "7");
   CHECK(member(*req.find("basis"), "citation") == "番号法 第19条第7号（別表第二）");
@@ -47,7 +49,8 @@ TEST_CASE("json: every question answers with decision, confidence, trace and dis
   CHECK(member(*idv.find("identity_check"), "result") == "satisfied");
   CHECK(idv.find("missing")->items.size() == 1);
 
-  const json::value pay = answer(R"({"question":"payment","date":"2025-07-01","kind":"PAY.FEES_OTHER","amount_yen":50001})");
+  const json::value pay =
+      answer(R"({"question":"payment","date":"2025-07-01","kind":"PAY.FEES_OTHER","amount_yen":50001})");
   CHECK(member(pay, "decision") == "required");
   CHECK(pay.find("threshold_yen")->integer == 50000);
 
@@ -77,7 +80,8 @@ TEST_CASE("json: strict queries give typed errors") {
   CHECK(error_of(R"({"question":"request","date":"2025-02-30"})") == errc::law_invalid_query);
   CHECK(error_of(R"({"question":"request","date":"2010-01-01"})") == errc::law_date_out_of_range);
   CHECK(error_of(R"({"question":"request","date":"2025-07-01","situation":"P19.NOPE"})") == errc::law_unknown_id);
-  CHECK(error_of(R"({"question":"request","date":"2025-07-01","situation":"PEN.FILE_LEAK"})") == errc::law_invalid_query);
+  CHECK(error_of(R"({"question":"request","date":"2025-07-01","situation":"PEN.FILE_LEAK"})") ==
+        errc::law_invalid_query);
   CHECK(error_of(R"({"question":"payment","date":"2025-07-01","kind":"PAY.FEES_OTHER","amount_yen":-1})") ==
         errc::law_invalid_query);
   CHECK(error_of(R"({"question":"payment","date":"2025-07-01","kind":"PAY.FEES_OTHER","amount_yen":1.5})") ==

@@ -26,12 +26,18 @@ std::chrono::system_clock::time_point at_second(long long s) {
 
 std::vector<audit_event> sample_events() {
   std::vector<audit_event> events;
-  events.push_back({"clerk-a", audit_action::store, "源泉徴収票作成", std::string("A9.RELATED_AFFAIRS"), "employee/42", std::nullopt, at_second(0)});
-  events.push_back({"clerk-a", audit_action::reveal, "payroll", std::nullopt, "employee/42", std::string("screen \"view\"\n"), at_second(5)});
-  events.push_back({"clerk-b", audit_action::provide, "tax office filing", std::string("P19.RELATED_AFFAIRS"), "employee/42", std::nullopt, at_second(9)});
-  events.push_back({"clerk-b", audit_action::store, "payroll", std::nullopt, "employee/43", std::nullopt, at_second(12)});
-  events.push_back({"admin", audit_action::delete_, "retention period over", std::string("A20.BAN"), "employee/42", std::string("crypto-erase"), at_second(60)});
-  events.push_back({"admin", audit_action::delete_, "retention period over", std::string("A20.BAN"), "employee/43", std::string("overwrite"), at_second(61)});
+  events.push_back({"clerk-a", audit_action::store, "源泉徴収票作成", std::string("A9.RELATED_AFFAIRS"), "employee/42",
+                    std::nullopt, at_second(0)});
+  events.push_back({"clerk-a", audit_action::reveal, "payroll", std::nullopt, "employee/42",
+                    std::string("screen \"view\"\n"), at_second(5)});
+  events.push_back({"clerk-b", audit_action::provide, "tax office filing", std::string("P19.RELATED_AFFAIRS"),
+                    "employee/42", std::nullopt, at_second(9)});
+  events.push_back(
+      {"clerk-b", audit_action::store, "payroll", std::nullopt, "employee/43", std::nullopt, at_second(12)});
+  events.push_back({"admin", audit_action::delete_, "retention period over", std::string("A20.BAN"), "employee/42",
+                    std::string("crypto-erase"), at_second(60)});
+  events.push_back({"admin", audit_action::delete_, "retention period over", std::string("A20.BAN"), "employee/43",
+                    std::string("overwrite"), at_second(61)});
   return events;
 }
 
@@ -57,7 +63,8 @@ TEST_CASE("a fresh log verifies and its head is the last hash") {
   CHECK(head->entries == 6);
   CHECK(lines.back().find(head->hash) != std::string::npos);
   CHECK(try_verify_audit_log("").value() == audit_head{});
-  CHECK(lines[0].rfind("{\"v\":1,\"seq\":0,\"time\":\"2026-11-18T11:06:40Z\",\"actor\":\"clerk-a\",\"action\":\"store\"", 0) == 0);
+  CHECK(lines[0].rfind(
+            "{\"v\":1,\"seq\":0,\"time\":\"2026-11-18T11:06:40Z\",\"actor\":\"clerk-a\",\"action\":\"store\"", 0) == 0);
   CHECK(lines[1].find("\"detail\":\"screen \\\"view\\\"\\n\"") != std::string::npos);
   std::vector<audit_entry> entries;
   REQUIRE(try_verify_audit_log(join(lines), {}, &entries).has_value());
@@ -195,7 +202,8 @@ TEST_CASE("fields holding an Individual Number are refused, without echoing it")
   }
   CHECK(head.entries == 0);
   // Longer digit runs and numbers with a wrong check digit are ordinary ids.
-  audit_event ok{"clerk", audit_action::reveal, "p", std::nullopt, "order-1234567890123 ref-123456789012", std::nullopt, at_second(0)};
+  audit_event ok{"clerk",      audit_action::reveal, "p", std::nullopt, "order-1234567890123 ref-123456789012",
+                 std::nullopt, at_second(0)};
   CHECK(try_make_audit_line(ok, head).has_value());
   audit_event empty{"", audit_action::reveal, "p", std::nullopt, "r", std::nullopt, at_second(0)};
   CHECK(try_make_audit_line(empty, head).error().code == errc::invalid_argument);
@@ -276,8 +284,8 @@ TEST_CASE("concurrent writers in several processes keep one linear chain") {
       audit_log log(path);
       int failures = 0;
       for (int i = 0; i < appends; ++i) {
-        audit_event e{"worker-" + std::to_string(p), audit_action::store, "payroll", std::nullopt,
-                      "employee/" + std::to_string(i), std::nullopt, std::nullopt};
+        audit_event e{"worker-" + std::to_string(p),   audit_action::store, "payroll",   std::nullopt,
+                      "employee/" + std::to_string(i), std::nullopt,        std::nullopt};
         failures += log.try_append(e).has_value() ? 0 : 1;
       }
       _exit(failures == 0 ? 0 : 1);

@@ -17,26 +17,26 @@
 /* docs/security.md, first row of the token-vector table. */
 #define VECTOR_TOKEN "mnt1.test-2026a.WTm4DCL83Lx-pvRx9ahqkL5C8CABoB31FPzwONCeFYs"
 
-static void check_masked(const char *text) {
+static void check_masked(const char* text) {
   CHECK(strstr(text, KNOWN) == NULL);
   CHECK(strstr(text, "1234 5678 9018") == NULL);
 }
 
-static void check_error_message_masked(const mn_error *err) {
+static void check_error_message_masked(const mn_error* err) {
   char message[512];
   CHECK(mn_error_message(err, message, sizeof message) >= 0);
   check_masked(message);
 }
 
-static char *read_all(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
-  char *buffer;
+static char* read_all(const char* path, size_t* len) {
+  FILE* f = fopen(path, "rb");
+  char* buffer;
   long size;
   if (f == NULL) return NULL;
   fseek(f, 0, SEEK_END);
   size = ftell(f);
   fseek(f, 0, SEEK_SET);
-  buffer = (char *)malloc((size_t)size + 1);
+  buffer = (char*)malloc((size_t)size + 1);
   if (buffer != NULL) {
     *len = fread(buffer, 1, (size_t)size, f);
     buffer[*len] = '\0';
@@ -49,22 +49,22 @@ static char *read_all(const char *path, size_t *len) {
  * `number` | `token` |. Returns the number of rows checked. */
 static int check_published_vectors(void) {
   size_t len = 0;
-  char *doc = read_all(MYNUMBER_SOURCE_DIR "/docs/security.md", &len);
+  char* doc = read_all(MYNUMBER_SOURCE_DIR "/docs/security.md", &len);
   char *at, *end;
   int rows = 0;
   if (doc == NULL) return 0;
   at = strstr(doc, "<!-- token-vectors:begin -->");
   end = strstr(doc, "<!-- token-vectors:end -->");
   while (at != NULL && end != NULL && at < end) {
-    char *line_end = strchr(at, '\n');
-    char *cells[5];
+    char* line_end = strchr(at, '\n');
+    char* cells[5];
     size_t lens[5];
     int n = 0;
-    char *p = at;
+    char* p = at;
     if (line_end == NULL) break;
     while (n < 5) {
-      char *open = memchr(p, '`', (size_t)(line_end - p));
-      char *close;
+      char* open = memchr(p, '`', (size_t)(line_end - p));
+      char* close;
       if (open == NULL) break;
       close = memchr(open + 1, '`', (size_t)(line_end - open - 1));
       if (close == NULL) break;
@@ -76,7 +76,7 @@ static int check_published_vectors(void) {
     if (n == 5) {
       char entry[160];
       char token[128];
-      mn_key_ring *ring = NULL;
+      mn_key_ring* ring = NULL;
       mn_error err;
       snprintf(entry, sizeof entry, "mnk1:%.*s:%.*s", (int)lens[1], cells[1], (int)lens[0], cells[0]);
       CHECK_EQ_INT(mn_key_ring_parse(entry, MN_NUL_TERMINATED, &ring, &err), MN_OK);
@@ -91,12 +91,12 @@ static int check_published_vectors(void) {
   return rows;
 }
 
-static void test_tokens(mn_key_ring *ring) {
+static void test_tokens(mn_key_ring* ring) {
   char token[128];
   char other[128];
   char rotated[128];
   mn_error err;
-  mn_key_ring *both = NULL;
+  mn_key_ring* both = NULL;
   CHECK_EQ_INT(mn_token(ring, "payroll", MN_NUL_TERMINATED, KNOWN, MN_NUL_TERMINATED, 0, token, sizeof token, &err),
                (int)strlen(VECTOR_TOKEN));
   CHECK_STR(token, VECTOR_TOKEN);
@@ -107,13 +107,16 @@ static void test_tokens(mn_key_ring *ring) {
   CHECK_STR(other, VECTOR_TOKEN);
   CHECK(mn_token(ring, "insurance", MN_NUL_TERMINATED, KNOWN, MN_NUL_TERMINATED, 0, other, sizeof other, &err) > 0);
   CHECK(strcmp(other, token) != 0);
-  CHECK_EQ_INT(mn_token_matches(ring, token, MN_NUL_TERMINATED, "payroll", MN_NUL_TERMINATED, KNOWN,
-                                MN_NUL_TERMINATED, 0, &err), 1);
+  CHECK_EQ_INT(
+      mn_token_matches(ring, token, MN_NUL_TERMINATED, "payroll", MN_NUL_TERMINATED, KNOWN, MN_NUL_TERMINATED, 0, &err),
+      1);
   CHECK_EQ_INT(mn_token_matches(ring, token, MN_NUL_TERMINATED, "payroll", MN_NUL_TERMINATED, "621498320257",
-                                MN_NUL_TERMINATED, 0, &err), 0);
+                                MN_NUL_TERMINATED, 0, &err),
+               0);
   /* Errors: bad number, empty domain, unknown flags. */
-  CHECK_EQ_INT(mn_token(ring, "payroll", MN_NUL_TERMINATED, "123456789012", MN_NUL_TERMINATED, 0, other, sizeof other,
-                        &err), MN_E_CHECK_DIGIT_MISMATCH);
+  CHECK_EQ_INT(
+      mn_token(ring, "payroll", MN_NUL_TERMINATED, "123456789012", MN_NUL_TERMINATED, 0, other, sizeof other, &err),
+      MN_E_CHECK_DIGIT_MISMATCH);
   check_error_message_masked(&err);
   CHECK_EQ_INT(mn_token(ring, "", 0, KNOWN, MN_NUL_TERMINATED, 0, other, sizeof other, &err), MN_E_INVALID_ARGUMENT);
   CHECK_EQ_INT(mn_token(ring, "d", 1, KNOWN, MN_NUL_TERMINATED, MN_REVEAL, other, sizeof other, &err),
@@ -125,11 +128,12 @@ static void test_tokens(mn_key_ring *ring) {
                         rotated, sizeof rotated, &err) > 0);
   CHECK(strncmp(rotated, "mnt1.test-2026b.", 16) == 0);
   CHECK_EQ_INT(mn_token_rotate(both, token, MN_NUL_TERMINATED, "payroll", MN_NUL_TERMINATED, "621498320257",
-                               MN_NUL_TERMINATED, 0, rotated, sizeof rotated, &err), MN_E_TAMPER_DETECTED);
+                               MN_NUL_TERMINATED, 0, rotated, sizeof rotated, &err),
+               MN_E_TAMPER_DETECTED);
   mn_key_ring_free(both);
 }
 
-static void test_sealed(mn_key_ring *ring) {
+static void test_sealed(mn_key_ring* ring) {
   char sealed[256];
   char changed[256];
   char out[64];
@@ -141,13 +145,16 @@ static void test_sealed(mn_key_ring *ring) {
   CHECK(strncmp(sealed, "mns1.", 5) == 0);
   check_masked(sealed);
   /* Masked unless MN_REVEAL. */
-  CHECK_EQ_INT(mn_unseal(ring, sealed, MN_NUL_TERMINATED, "employee/42", MN_NUL_TERMINATED, 0, out, sizeof out, &err), 12);
+  CHECK_EQ_INT(mn_unseal(ring, sealed, MN_NUL_TERMINATED, "employee/42", MN_NUL_TERMINATED, 0, out, sizeof out, &err),
+               12);
   CHECK_STR(out, "********9018");
-  CHECK_EQ_INT(mn_unseal(ring, sealed, MN_NUL_TERMINATED, "employee/42", MN_NUL_TERMINATED, MN_REVEAL, out, sizeof out,
-                         &err), 12);
+  CHECK_EQ_INT(
+      mn_unseal(ring, sealed, MN_NUL_TERMINATED, "employee/42", MN_NUL_TERMINATED, MN_REVEAL, out, sizeof out, &err),
+      12);
   CHECK_STR(out, KNOWN);
   /* Too small a buffer: empty string, needed length returned (never half a number). */
-  CHECK_EQ_INT(mn_unseal(ring, sealed, MN_NUL_TERMINATED, "employee/42", MN_NUL_TERMINATED, MN_REVEAL, out, 5, &err), 12);
+  CHECK_EQ_INT(mn_unseal(ring, sealed, MN_NUL_TERMINATED, "employee/42", MN_NUL_TERMINATED, MN_REVEAL, out, 5, &err),
+               12);
   CHECK_STR(out, "");
   /* Another record. */
   CHECK_EQ_INT(mn_unseal(ring, sealed, MN_NUL_TERMINATED, "employee/43", MN_NUL_TERMINATED, 0, out, sizeof out, &err),
@@ -164,10 +171,12 @@ static void test_sealed(mn_key_ring *ring) {
   }
   CHECK_EQ_INT(detected, (int)n);
   /* Reseal keeps the number. */
-  CHECK(mn_reseal(ring, sealed, MN_NUL_TERMINATED, "employee/42", MN_NUL_TERMINATED, changed, sizeof changed, &err) > 0);
+  CHECK(mn_reseal(ring, sealed, MN_NUL_TERMINATED, "employee/42", MN_NUL_TERMINATED, changed, sizeof changed, &err) >
+        0);
   CHECK(strcmp(changed, sealed) != 0);
-  CHECK_EQ_INT(mn_unseal(ring, changed, MN_NUL_TERMINATED, "employee/42", MN_NUL_TERMINATED, MN_REVEAL, out, sizeof out,
-                         &err), 12);
+  CHECK_EQ_INT(
+      mn_unseal(ring, changed, MN_NUL_TERMINATED, "employee/42", MN_NUL_TERMINATED, MN_REVEAL, out, sizeof out, &err),
+      12);
   CHECK_STR(out, KNOWN);
   /* A record id that is a number is refused. */
   CHECK_EQ_INT(mn_seal(ring, KNOWN, MN_NUL_TERMINATED, KNOWN, MN_NUL_TERMINATED, 0, out, sizeof out, &err),
@@ -175,12 +184,12 @@ static void test_sealed(mn_key_ring *ring) {
   check_error_message_masked(&err);
 }
 
-static void test_audit(mn_key_ring *ring) {
+static void test_audit(mn_key_ring* ring) {
   char path[] = "/tmp/mynumber-secure-c-XXXXXX";
   char line[2048];
   char head[65];
   char cert[4096];
-  char *log;
+  char* log;
   size_t len = 0;
   uint64_t entries = 0;
   mn_error err;
@@ -223,8 +232,8 @@ static void test_audit(mn_key_ring *ring) {
   CHECK_EQ_INT((long long)err.position, 1);
   /* Edit the second line. */
   {
-    char *second = strchr(log, '\n') + 1;
-    char *at = strstr(second, "reveal");
+    char* second = strchr(log, '\n') + 1;
+    char* at = strstr(second, "reveal");
     CHECK(at != NULL);
     if (at != NULL) at[0] = 'R';
   }
@@ -236,8 +245,8 @@ static void test_audit(mn_key_ring *ring) {
 }
 
 void mn_test_secure(void) {
-  mn_key_ring *ring = NULL;
-  mn_key_ring *bad = NULL;
+  mn_key_ring* ring = NULL;
+  mn_key_ring* bad = NULL;
   mn_error err;
   char id[32];
   char entry[128];

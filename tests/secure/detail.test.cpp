@@ -32,10 +32,26 @@ TEST_CASE("json reader: flat objects only, strictly") {
   CHECK(ok.find("zz") == nullptr);
   CHECK(json_parse_flat_object("{}").ok());
 
-  for (const char* bad : {"", "[]", "{", "{\"a\"}", "{\"a\":1,}", "{\"a\":1}x", "{\"a\":1,\"a\":2}", "{\"a\":01}",
-                          "{\"a\":1.5}", "{\"a\":-1}", "{\"a\":true}", "{\"a\":{}}", "{\"a\":\"\\ud800\"}",
-                          "{\"a\":\"\\udc00\"}", "{\"a\":\"\\x\"}", "{\"a\":\"\x01\"}", "{\"a\":\"\xff\"}",
-                          "{\"a\":\"abc", "{\"a\":18446744073709551616}", "{\"a\":nul}"}) {
+  for (const char* bad : {"",
+                          "[]",
+                          "{",
+                          "{\"a\"}",
+                          "{\"a\":1,}",
+                          "{\"a\":1}x",
+                          "{\"a\":1,\"a\":2}",
+                          "{\"a\":01}",
+                          "{\"a\":1.5}",
+                          "{\"a\":-1}",
+                          "{\"a\":true}",
+                          "{\"a\":{}}",
+                          "{\"a\":\"\\ud800\"}",
+                          "{\"a\":\"\\udc00\"}",
+                          "{\"a\":\"\\x\"}",
+                          "{\"a\":\"\x01\"}",
+                          "{\"a\":\"\xff\"}",
+                          "{\"a\":\"abc",
+                          "{\"a\":18446744073709551616}",
+                          "{\"a\":nul}"}) {
     CAPTURE(bad);
     const auto r = json_parse_flat_object(bad);
     CHECK_FALSE(r.ok());
@@ -73,8 +89,8 @@ TEST_CASE("hex and base64url are strict and round-trip") {
 TEST_CASE("the number screen finds exactly-12-digit checksum-valid runs") {
   CHECK(find_individual_number("123456789018") == 0);
   CHECK(find_individual_number("id:123456789018.") == 3);
-  CHECK(find_individual_number("123456789012") == no_position);      // wrong check digit
-  CHECK(find_individual_number("1123456789018") == no_position);     // part of a longer run
+  CHECK(find_individual_number("123456789012") == no_position);   // wrong check digit
+  CHECK(find_individual_number("1123456789018") == no_position);  // part of a longer run
   CHECK(find_individual_number("12345678901 8") == no_position);
   CHECK(find_individual_number("x123456789012y621498320257") == 14);
 }
@@ -85,16 +101,17 @@ TEST_CASE("crypto primitives match published vectors") {
   // Parts are concatenated.
   CHECK(sha256({std::string_view("a"), std::string_view("bc")}).value() == sha256({std::string_view("abc")}).value());
   const std::string key = "Jefe";
-  CHECK(to_hex(hmac_sha256(byte_span(key), {std::string_view("what do ya want "), std::string_view("for nothing?")}).value().data(), 32) ==
-        "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  CHECK(to_hex(hmac_sha256(byte_span(key), {std::string_view("what do ya want "), std::string_view("for nothing?")})
+                   .value()
+                   .data(),
+               32) == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 
   const std::uint8_t zero_key[32] = {};
   const std::uint8_t zero_iv[12] = {};
   const std::uint8_t zero_block[16] = {};
   bytes out;
   REQUIRE(aes256gcm_seal(byte_span(zero_key, 32), zero_iv, byte_span(), byte_span(zero_block, 16), out).has_value());
-  CHECK(to_hex(out.data(), out.size()) ==
-        "cea7403d4d606b6e074ec5d3baf39d18d0d1c8a799996bf0265b98b5d48ab919");
+  CHECK(to_hex(out.data(), out.size()) == "cea7403d4d606b6e074ec5d3baf39d18d0d1c8a799996bf0265b98b5d48ab919");
   std::uint8_t plain[16];
   REQUIRE(aes256gcm_open(byte_span(zero_key, 32), zero_iv, byte_span(), byte_span(out), plain).has_value());
   CHECK(bytes(plain, plain + 16) == bytes(16, 0));
@@ -103,5 +120,5 @@ TEST_CASE("crypto primitives match published vectors") {
   REQUIRE_FALSE(bad.has_value());
   CHECK(bad.error().code == errc::tamper_detected);
   CHECK(bytes(plain, plain + 16) == bytes(16, 0));  // wiped on failure
-  CHECK(ERR_peek_error() == 0);                      // no stale OpenSSL error left behind
+  CHECK(ERR_peek_error() == 0);                     // no stale OpenSSL error left behind
 }

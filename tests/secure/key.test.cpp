@@ -34,7 +34,8 @@ TEST_CASE("key entries parse, export and reject bad material without quoting it"
   CHECK(key->material().data()[31] == 0x1f);
   CHECK(key->export_entry() == "mnk1:org-a:" + hex_a);
 
-  const std::string upper = "mnk1:org-a:" + std::string("000102030405060708090A0B0C0D0E0F101112131415161718191a1b1c1d1e1f");
+  const std::string upper =
+      "mnk1:org-a:" + std::string("000102030405060708090A0B0C0D0E0F101112131415161718191a1b1c1d1e1f");
   for (const std::string& bad : {std::string("mnk2:org-a:") + hex_a, "mnk1:org-a:" + hex_a.substr(2), upper,
                                  "mnk1:org-a" + hex_a, "mnk1:org.a:" + hex_a}) {
     CAPTURE(bad);

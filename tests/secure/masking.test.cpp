@@ -91,14 +91,18 @@ TEST_CASE("exception messages never carry the digits") {
   messages.push_back(thrown_message([&] { (void)linkage_token::parse(known); }));
   messages.push_back(thrown_message([&] { (void)sealed_value::parse(known); }));
   messages.push_back(thrown_message([&] { (void)sealed_value::parse("mns1." + known); }));
-  messages.push_back(thrown_message([&] { (void)individual_number_from_secret(secret(std::string_view("123456789019"))); }));
+  messages.push_back(
+      thrown_message([&] { (void)individual_number_from_secret(secret(std::string_view("123456789019"))); }));
   messages.push_back(thrown_message([&] { (void)key_ring::try_parse("mnk1:" + known).value(); }));
   messages.push_back(thrown_message([&] { (void)symmetric_key::make(known, secret(std::string_view(known))); }));
   messages.push_back(thrown_message([&] {
     audit_head head;
-    (void)try_make_audit_line({"clerk", audit_action::reveal, known, std::nullopt, "r", std::nullopt, std::nullopt}, head).value();
+    (void)try_make_audit_line({"clerk", audit_action::reveal, known, std::nullopt, "r", std::nullopt, std::nullopt},
+                              head)
+        .value();
   }));
-  messages.push_back(thrown_message([&] { (void)try_verify_audit_log("{\"v\":1,\"actor\":\"" + known + "\"}\n").value(); }));
+  messages.push_back(
+      thrown_message([&] { (void)try_verify_audit_log("{\"v\":1,\"actor\":\"" + known + "\"}\n").value(); }));
   messages.push_back(thrown_message([&] { (void)try_make_deletion_certificate("", known).value(); }));
   for (const auto& m : messages) {
     CHECK_FALSE(m.empty());
@@ -111,7 +115,10 @@ TEST_CASE("audit lines and deletion certificates hold record ids, never the numb
   audit_head head;
   std::string log;
   for (const auto action : {audit_action::store, audit_action::reveal, audit_action::provide, audit_action::delete_}) {
-    log += try_make_audit_line({"clerk", action, "payroll", std::string("P19.RELATED_AFFAIRS"), "employee/42", std::nullopt, std::nullopt}, head).value();
+    log += try_make_audit_line({"clerk", action, "payroll", std::string("P19.RELATED_AFFAIRS"), "employee/42",
+                                std::nullopt, std::nullopt},
+                               head)
+               .value();
     log += "\n";
   }
   require_masked(log);

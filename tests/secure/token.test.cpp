@@ -52,7 +52,8 @@ TEST_CASE("tokens are deterministic, per domain and per key") {
   // Distinct across the reference numbers and a few domains.
   std::set<std::string> seen;
   for (const std::string& digits : test_support::vectors("individual"))
-    for (const char* domain : {"payroll", "insurance", "給与"}) seen.insert(derive_token(number(digits.c_str()), domain, key_a).to_text());
+    for (const char* domain : {"payroll", "insurance", "給与"})
+      seen.insert(derive_token(number(digits.c_str()), domain, key_a).to_text());
   CHECK(seen.size() == 3 * test_support::vectors("individual").size());
 }
 

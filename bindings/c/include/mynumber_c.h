@@ -45,7 +45,7 @@ extern "C" {
 /* MAJOR * 10000 + MINOR * 100 + PATCH of the loaded library. */
 MN_API int mn_version_number(void);
 /* "MAJOR.MINOR.PATCH" of the loaded library; a static string. */
-MN_API const char *mn_version_string(void);
+MN_API const char* mn_version_string(void);
 
 /* ---- status codes ------------------------------------------------------------------------- */
 
@@ -120,13 +120,13 @@ enum {
   MN_E_OUT_OF_MEMORY = -903,
   MN_E_IO = -904,
   MN_E_NOT_SUPPORTED = -905,
-  MN_E_INVALID_DATE = -906,      /* a date that is malformed, does not exist or has no 和暦 form */
+  MN_E_INVALID_DATE = -906, /* a date that is malformed, does not exist or has no 和暦 form */
   MN_E_INTERNAL = -999
 };
 
 /* Short English name of a status code (either sign is accepted); a static string, never NULL.
  * Unknown codes give "unknown error". */
-MN_API const char *mn_strerror(int status);
+MN_API const char* mn_strerror(int status);
 
 /* Where and why a call failed. Zeroed/reset by every call that takes one. */
 typedef struct mn_error {
@@ -137,7 +137,7 @@ typedef struct mn_error {
 
 /* Full message for an error, e.g. "check digit mismatch at position 11: expected check digit 8".
  * Never contains the input. snprintf contract; err == NULL gives MN_E_NULL_POINTER. */
-MN_API int mn_error_message(const mn_error *err, char *out, size_t out_size);
+MN_API int mn_error_message(const mn_error* err, char* out, size_t out_size);
 
 /* Length value meaning "the input is NUL-terminated; measure it with strlen". */
 #define MN_NUL_TERMINATED ((size_t)-1)
@@ -153,41 +153,41 @@ enum {
 };
 
 /* Flags for functions that read a number. */
-#define MN_LENIENT 0x1u       /* accept full-width digits, spaces and dashes (normalize.hpp rules) */
-#define MN_REVEAL 0x2u        /* formatting: print every digit instead of masking */
-#define MN_NO_SEPARATOR 0x4u  /* formatting: no group separators */
+#define MN_LENIENT 0x1u      /* accept full-width digits, spaces and dashes (normalize.hpp rules) */
+#define MN_REVEAL 0x2u       /* formatting: print every digit instead of masking */
+#define MN_NO_SEPARATOR 0x4u /* formatting: no group separators */
 
 /* Validates `text` as a number of `kind`. Returns MN_OK or the first failure (empty, too short,
  * too long, invalid character, check digit mismatch, invalid UTF-8 with MN_LENIENT). Unknown kind
  * or flags give MN_E_INVALID_ARGUMENT. */
-MN_API int mn_validate(mn_kind kind, const char *text, size_t len, unsigned flags, mn_error *err);
+MN_API int mn_validate(mn_kind kind, const char* text, size_t len, unsigned flags, mn_error* err);
 
 /* 1 if `text` is exactly a valid number of `kind` in ASCII digits, else 0 (also for NULL). The
  * fast path: no normalisation, no error details. */
-MN_API int mn_is_valid(mn_kind kind, const char *text, size_t len);
+MN_API int mn_is_valid(mn_kind kind, const char* text, size_t len);
 
 /* Check digit for a base number: 11 ASCII digits (individual, 総務省令第85号 第5条) or 12 ASCII digits
  * (corporate, 財務省令第70号 第2条). Returns 0–9, or a negative status (wrong length, non-digit). */
-MN_API int mn_check_digit(mn_kind kind, const char *base, size_t len, mn_error *err);
+MN_API int mn_check_digit(mn_kind kind, const char* base, size_t len, mn_error* err);
 
 /* The full number built from its base digits (check digit added in the right place). */
-MN_API int mn_from_base(mn_kind kind, const char *base, size_t len, char *out, size_t out_size, mn_error *err);
+MN_API int mn_from_base(mn_kind kind, const char* base, size_t len, char* out, size_t out_size, mn_error* err);
 
 /* Lenient normalisation to ASCII digits (any count): full-width digits become ASCII, spaces and
  * dashes are dropped; anything else is MN_E_INVALID_CHARACTER / MN_E_INVALID_UTF8 with position.
  * The output is the caller's own input reduced to digits, so it may be a full Individual Number. */
-MN_API int mn_normalize(const char *text, size_t len, char *out, size_t out_size, mn_error *err);
+MN_API int mn_normalize(const char* text, size_t len, char* out, size_t out_size, mn_error* err);
 
 /* Validates, then writes the grouped display form: "**** **** 9018" / "*-****-****-0002" (masked,
  * the default), the full grouped digits with MN_REVEAL, without separators with MN_NO_SEPARATOR.
  * Masking keeps the last 4 digits visible (MYNUMBER_DEFAULT_VISIBLE_DIGITS). */
-MN_API int mn_format(mn_kind kind, const char *text, size_t len, unsigned flags, char *out, size_t out_size,
-                     mn_error *err);
+MN_API int mn_format(mn_kind kind, const char* text, size_t len, unsigned flags, char* out, size_t out_size,
+                     mn_error* err);
 
 /* Validates, then writes the masked digits without grouping. `visible_digits` < 0 selects the
  * default (4); at least one digit is always hidden. `mask_char` 0 selects '*'. */
-MN_API int mn_mask(mn_kind kind, const char *text, size_t len, unsigned flags, int visible_digits, char mask_char,
-                   char *out, size_t out_size, mn_error *err);
+MN_API int mn_mask(mn_kind kind, const char* text, size_t len, unsigned flags, int visible_digits, char mask_char,
+                   char* out, size_t out_size, mn_error* err);
 
 /* ---- bulk validation ---------------------------------------------------------------------- */
 
@@ -201,12 +201,12 @@ typedef struct mn_bulk_counts {
  * status_out[i] receives 0 for a valid record, else the positive errc value (1–99) of its first
  * failure; records beyond status_size are counted but not written. status_out may be NULL to
  * only count. buffer may be NULL only when len is 0. */
-MN_API int mn_validate_lines(mn_kind kind, const char *buffer, size_t len, uint8_t *status_out, size_t status_size,
-                             mn_bulk_counts *counts);
+MN_API int mn_validate_lines(mn_kind kind, const char* buffer, size_t len, uint8_t* status_out, size_t status_size,
+                             mn_bulk_counts* counts);
 
 /* Validates `count` fixed-size records of `stride` bytes (right-padded with spaces or NULs). */
-MN_API int mn_validate_strided(mn_kind kind, const char *data, size_t count, size_t stride, uint8_t *status_out,
-                               size_t status_size, mn_bulk_counts *counts);
+MN_API int mn_validate_strided(mn_kind kind, const char* data, size_t count, size_t stride, uint8_t* status_out,
+                               size_t status_size, mn_bulk_counts* counts);
 
 /* ---- generation --------------------------------------------------------------------------- */
 
@@ -216,41 +216,41 @@ MN_API int mn_validate_strided(mn_kind kind, const char *data, size_t count, siz
 typedef struct mn_generator mn_generator;
 
 /* A new generator, or NULL when out of memory. Free with mn_generator_free. */
-MN_API mn_generator *mn_generator_new(uint64_t seed);
+MN_API mn_generator* mn_generator_new(uint64_t seed);
 /* Frees a generator; NULL is a no-op. */
-MN_API void mn_generator_free(mn_generator *gen);
+MN_API void mn_generator_free(mn_generator* gen);
 /* Writes the next number of `kind`. check_digit -1 draws it, else fixes it (0–9 individual,
  * 1–9 corporate; otherwise MN_E_INVALID_ARGUMENT). A call that fails for a too-small buffer
  * still consumes the number. */
-MN_API int mn_generator_next(mn_generator *gen, mn_kind kind, int check_digit, char *out, size_t out_size);
+MN_API int mn_generator_next(mn_generator* gen, mn_kind kind, int check_digit, char* out, size_t out_size);
 
 /* `count` numbers from a fresh generator seeded with `seed`, written back to back (12 or 13 digits
  * each, no separators). Same numbers as `count` calls of mn_generator_next. */
-MN_API int mn_generate(mn_kind kind, uint64_t seed, size_t count, char *out, size_t out_size);
+MN_API int mn_generate(mn_kind kind, uint64_t seed, size_t count, char* out, size_t out_size);
 
 /* ---- T-number, ISO 6523, Peppol ----------------------------------------------------------- */
 
 /* Validates a qualified-invoice issuer number (適格請求書発行事業者登録番号): "T" + 13 digits with
  * the corporate check rule. With MN_LENIENT also "t", "Ｔ", full-width digits, spaces, dashes. */
-MN_API int mn_invoice_validate(const char *text, size_t len, unsigned flags, mn_error *err);
+MN_API int mn_invoice_validate(const char* text, size_t len, unsigned flags, mn_error* err);
 /* "T" + the corporate number (a corporation's T-number). */
-MN_API int mn_invoice_from_corporate(const char *corporate, size_t len, unsigned flags, char *out, size_t out_size,
-                                     mn_error *err);
+MN_API int mn_invoice_from_corporate(const char* corporate, size_t len, unsigned flags, char* out, size_t out_size,
+                                     mn_error* err);
 /* The 13 digits of a T-number (a corporation's corporate number; for sole proprietors the digits
  * are a separate number that is not the My Number). */
-MN_API int mn_invoice_to_corporate(const char *invoice, size_t len, unsigned flags, char *out, size_t out_size,
-                                   mn_error *err);
+MN_API int mn_invoice_to_corporate(const char* invoice, size_t len, unsigned flags, char* out, size_t out_size,
+                                   mn_error* err);
 
 /* ISO/IEC 6523 identifier of a party: a corporate number gives "0188:<13 digits>", a T-number
  * gives "0221:T<13 digits>". */
-MN_API int mn_to_iso6523(const char *number, size_t len, unsigned flags, char *out, size_t out_size, mn_error *err);
+MN_API int mn_to_iso6523(const char* number, size_t len, unsigned flags, char* out, size_t out_size, mn_error* err);
 /* Peppol participant id: "iso6523-actorid-upis::" + mn_to_iso6523's result. */
-MN_API int mn_to_peppol(const char *number, size_t len, unsigned flags, char *out, size_t out_size, mn_error *err);
+MN_API int mn_to_peppol(const char* number, size_t len, unsigned flags, char* out, size_t out_size, mn_error* err);
 /* Parses "0188:…" / "0221:T…"; writes the corporate number or T-number and stores the ICD
  * (188 or 221) in *icd when icd is not NULL. */
-MN_API int mn_from_iso6523(const char *id, size_t len, int *icd, char *out, size_t out_size, mn_error *err);
+MN_API int mn_from_iso6523(const char* id, size_t len, int* icd, char* out, size_t out_size, mn_error* err);
 /* Parses "iso6523-actorid-upis::0188:…" (scheme case-insensitive) like mn_from_iso6523. */
-MN_API int mn_from_peppol(const char *id, size_t len, int *icd, char *out, size_t out_size, mn_error *err);
+MN_API int mn_from_peppol(const char* id, size_t len, int* icd, char* out, size_t out_size, mn_error* err);
 
 #ifdef __cplusplus
 }

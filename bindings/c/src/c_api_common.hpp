@@ -48,7 +48,9 @@ inline int fail(mn_error* err, errc code, std::size_t position = no_position, in
   }
   return status_of(code);
 }
-inline int fail(mn_error* err, const error_info& info) noexcept { return fail(err, info.code, info.position, info.expected); }
+inline int fail(mn_error* err, const error_info& info) noexcept {
+  return fail(err, info.code, info.position, info.expected);
+}
 
 // The error_info an mn_error describes (the inverse of fail()); out-of-range fields are dropped.
 [[nodiscard]] inline error_info to_error_info(const mn_error& err) noexcept {
@@ -79,7 +81,10 @@ template <class Body>
 // (NULL, 0) is the empty string; MN_NUL_TERMINATED measures with strlen.
 [[nodiscard]] inline int input(const char* text, std::size_t len, std::string_view& out, mn_error* err) noexcept {
   if (text == nullptr) {
-    if (len == 0) { out = {}; return MN_OK; }
+    if (len == 0) {
+      out = {};
+      return MN_OK;
+    }
     return fail(err, errc::null_pointer);
   }
   out = std::string_view(text, len == MN_NUL_TERMINATED ? std::strlen(text) : len);
@@ -105,7 +110,8 @@ template <class Body>
 }
 
 // Writes a result<std::string> or reports its error.
-[[nodiscard]] inline int write_result(const result<std::string>& r, char* out, std::size_t out_size, mn_error* err) noexcept {
+[[nodiscard]] inline int write_result(const result<std::string>& r, char* out, std::size_t out_size,
+                                      mn_error* err) noexcept {
   if (!r) return fail(err, r.error());
   return write(*r, out, out_size, err);
 }

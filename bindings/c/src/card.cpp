@@ -1,6 +1,6 @@
 // File: card.cpp — the C ABI of mynumber::card (bindings/c/include/mynumber_c/card.h).
-#include "mynumber/detail/json.hpp"
 #include "mynumber_c/card.h"
+#include "mynumber/detail/json.hpp"
 
 #include <chrono>
 #include <cstring>
@@ -213,15 +213,15 @@ MN_API int mn_card_read_basic_info_json(mn_card_reader* reader, mn_card_pin kind
     auto info = reader->reader.try_read_basic_info(cred, verify_flags(flags));
     if (!info) return c_api::fail(err, info.error());
     namespace json = mynumber::detail::json;
-    const std::string json_text = "{\"name\":" + json::quote(info->name) + ",\"address\":" + json::quote(info->address) +
-                                  ",\"birth_date\":\"" + info->birth.to_string() + "\",\"sex\":\"" + info->sex.digit + "\"}";
+    const std::string json_text = "{\"name\":" + json::quote(info->name) +
+                                  ",\"address\":" + json::quote(info->address) + ",\"birth_date\":\"" +
+                                  info->birth.to_string() + "\",\"sex\":\"" + info->sex.digit + "\"}";
     return c_api::write(json_text, out, out_size, err);
   });
 }
 
 MN_API int mn_card_read_certificate(mn_card_reader* reader, mn_card_certificate slot, const char* password,
-                                    size_t password_len, unsigned flags, uint8_t* out, size_t out_size,
-                                    mn_error* err) {
+                                    size_t password_len, unsigned flags, uint8_t* out, size_t out_size, mn_error* err) {
   return c_api::guard(err, [&] {
     if (reader == nullptr) return c_api::fail(err, errc::null_pointer);
     if (static_cast<int>(slot) < 0 || static_cast<int>(slot) > 3) return c_api::fail(err, errc::invalid_argument);
@@ -230,15 +230,15 @@ MN_API int mn_card_read_certificate(mn_card_reader* reader, mn_card_certificate 
       if (int st = secret_arg(password, password_len, p, err); st != MN_OK) return st;
     }
     auto der = reader->reader.try_read_certificate_der(static_cast<card::certificate_slot>(slot), p.value,
-                                                        verify_flags(flags));
+                                                       verify_flags(flags));
     if (!der) return c_api::fail(err, der.error());
     return bytes_out(*der, out, out_size, err);
   });
 }
 
 MN_API int mn_card_sign(mn_card_reader* reader, const char* secret_text, size_t secret_len,
-                        const uint8_t* sha256_digest, size_t digest_len, unsigned flags, uint8_t* out,
-                        size_t out_size, mn_error* err) {
+                        const uint8_t* sha256_digest, size_t digest_len, unsigned flags, uint8_t* out, size_t out_size,
+                        mn_error* err) {
   return c_api::guard(err, [&] {
     if (reader == nullptr || sha256_digest == nullptr) return c_api::fail(err, errc::null_pointer);
     secret s;

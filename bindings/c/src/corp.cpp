@@ -33,12 +33,13 @@ namespace {
 [[nodiscard]] corp::query_options filter_of(const mn_corp_filter* f) {
   corp::query_options o;
   if (f == nullptr) return o;
-  o.prefecture_code = static_cast<std::uint8_t>(f->prefecture_code > 0 && f->prefecture_code <= 47 ? f->prefecture_code : 0);
+  o.prefecture_code =
+      static_cast<std::uint8_t>(f->prefecture_code > 0 && f->prefecture_code <= 47 ? f->prefecture_code : 0);
   if (f->city_code != nullptr) o.city_code = f->city_code;
   o.kind = static_cast<corp::kind>(f->kind);
-  o.status = f->status == MN_CORP_OPEN ? corp::status_filter::open
+  o.status = f->status == MN_CORP_OPEN     ? corp::status_filter::open
              : f->status == MN_CORP_CLOSED ? corp::status_filter::closed
-                                          : corp::status_filter::any;
+                                           : corp::status_filter::any;
   o.include_hihyoji = f->include_hihyoji != 0;
   if (f->limit != 0) o.limit = f->limit;
   o.offset = f->offset;

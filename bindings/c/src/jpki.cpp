@@ -103,10 +103,10 @@ MN_API int mn_jpki_verify_json(const uint8_t* data, size_t len, const mn_jpki_op
   });
 }
 
-MN_API int mn_jpki_verify_raw_signature_json(const uint8_t* certificate, size_t certificate_len,
-                                             const uint8_t* message, size_t message_len, const uint8_t* signature,
-                                             size_t signature_len, const mn_jpki_options* options, int* verdict_ok,
-                                             char* out, size_t out_size, mn_error* err) {
+MN_API int mn_jpki_verify_raw_signature_json(const uint8_t* certificate, size_t certificate_len, const uint8_t* message,
+                                             size_t message_len, const uint8_t* signature, size_t signature_len,
+                                             const mn_jpki_options* options, int* verdict_ok, char* out,
+                                             size_t out_size, mn_error* err) {
   if (verdict_ok != nullptr) *verdict_ok = 0;
   return guard(err, [&] {
     std::string_view cert_in, message_in, signature_in;

@@ -17,9 +17,9 @@ namespace {
   return mn::c_api::guard(err, [&] {
     std::string_view in;
     if (const int s = mn::c_api::input(request, len, in, err); s != MN_OK) return s;
-    return mn::c_api::write_result(question.empty() ? mn::law::try_answer_json(in)
-                                                    : mn::law::try_answer_question_json(question, in),
-                                   out, out_size, err);
+    return mn::c_api::write_result(
+        question.empty() ? mn::law::try_answer_json(in) : mn::law::try_answer_question_json(question, in), out,
+        out_size, err);
   });
 }
 

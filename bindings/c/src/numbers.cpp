@@ -159,7 +159,8 @@ MN_API int mn_mask(mn_kind kind, const char* text, size_t len, unsigned flags, i
     mn::mask_policy policy;
     if (visible_digits >= 0) policy.visible_digits = static_cast<std::size_t>(visible_digits);
     if (mask_char != '\0') policy.mask_char = mask_char;
-    return with_number(kind, in, flags, err, [&](const auto& n) { return write(n.masked(policy), out, out_size, err); });
+    return with_number(kind, in, flags, err,
+                       [&](const auto& n) { return write(n.masked(policy), out, out_size, err); });
   });
 }
 
@@ -189,9 +190,7 @@ MN_API int mn_validate_strided(mn_kind kind, const char* data, size_t count, siz
   });
 }
 
-MN_API mn_generator* mn_generator_new(uint64_t seed) {
-  return new (std::nothrow) mn_generator{std::mt19937_64(seed)};
-}
+MN_API mn_generator* mn_generator_new(uint64_t seed) { return new (std::nothrow) mn_generator{std::mt19937_64(seed)}; }
 
 MN_API void mn_generator_free(mn_generator* gen) { delete gen; }
 
@@ -220,7 +219,8 @@ MN_API int mn_generate(mn_kind kind, uint64_t seed, size_t count, char* out, siz
     }
     std::mt19937_64 engine(seed);
     for (std::size_t i = 0; i < count; ++i) {
-      const std::string digits = individual ? mn::generate_individual(engine).reveal() : mn::generate_corporate(engine).reveal();
+      const std::string digits =
+          individual ? mn::generate_individual(engine).reveal() : mn::generate_corporate(engine).reveal();
       digits.copy(out + i * length, length);
     }
     out[needed] = '\0';

@@ -20,7 +20,8 @@ namespace {
 
 // Parses the Individual Number argument; flags may hold MN_LENIENT only (plus `extra` allowed bits).
 [[nodiscard]] mn::result<mn::individual_number> number_arg(std::string_view text, unsigned flags) {
-  return (flags & MN_LENIENT) != 0 ? mn::individual_number::try_parse_lenient(text) : mn::individual_number::try_parse(text);
+  return (flags & MN_LENIENT) != 0 ? mn::individual_number::try_parse_lenient(text)
+                                   : mn::individual_number::try_parse(text);
 }
 
 [[nodiscard]] bool flags_ok(unsigned flags, unsigned allowed) noexcept { return (flags & ~allowed) == 0; }
@@ -93,7 +94,8 @@ MN_API int mn_key_ring_from_env(const char* name, mn_key_ring** out, mn_error* e
   return mn::c_api::guard(err, [&] {
     if (out == nullptr) return null_pointer(err);
     *out = nullptr;
-    return make_ring(mn::key_ring::try_from_env(name == nullptr ? mn::default_key_environment_variable : name), out, err);
+    return make_ring(mn::key_ring::try_from_env(name == nullptr ? mn::default_key_environment_variable : name), out,
+                     err);
   });
 }
 

@@ -118,7 +118,8 @@ class card_reader {
     std::vector<std::uint8_t> sig;
     {
       py::gil_scoped_release unlocked;
-      sig = reader_.try_sign(s.value, card::hash_algorithm::sha256, bytes, options(allow_last_try), use_auth_key).value();
+      sig =
+          reader_.try_sign(s.value, card::hash_algorithm::sha256, bytes, options(allow_last_try), use_auth_key).value();
     }
     return py::bytes(reinterpret_cast<const char*>(sig.data()), sig.size());
   }
@@ -153,7 +154,8 @@ class card_reader {
 void register_card(py::module_& m) {
   m.def(
       "card_expiry",
-      [](py::handle birth, py::handle issued, py::object received, const std::string& residence, py::object stay_until) {
+      [](py::handle birth, py::handle issued, py::object received, const std::string& residence,
+         py::object stay_until) {
         card::card_application a{date_of(birth), received.is_none() ? date_of(issued) : date_of(received),
                                  date_of(issued)};
         if (residence == "japanese") a.residence = card::residence_status::japanese_national;
@@ -166,7 +168,8 @@ void register_card(py::module_& m) {
       },
       py::arg("birth"), py::arg("issued"), py::arg("application_received") = py::none(),
       py::arg("residence") = "japanese", py::arg("stay_until") = py::none(),
-      "Card expiry: (last valid day 'YYYY-MM-DD', reason, adult). Raises MyNumberError(reason invalid_date) for a bad date, or "
+      "Card expiry: (last valid day 'YYYY-MM-DD', reason, adult). Raises MyNumberError(reason invalid_date) for a bad "
+      "date, or "
       "InvalidArgumentError.");
   m.def(
       "card_certificate_expiry",
@@ -177,8 +180,7 @@ void register_card(py::module_& m) {
       py::arg("birth"), py::arg("issued"), py::arg("card_expiry"),
       "Electronic-certificate expiry: (last valid day, reason).");
   m.def(
-      "card_expiry_instant",
-      [](py::handle last_day) { return card::expiry_instant_utc(date_of(last_day)); },
+      "card_expiry_instant", [](py::handle last_day) { return card::expiry_instant_utc(date_of(last_day)); },
       py::arg("last_day"), "Unix seconds of 23:59:59 JST on the last valid day.");
   m.def(
       "card_verification_code_b",

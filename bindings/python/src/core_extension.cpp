@@ -27,8 +27,8 @@ PYBIND11_MODULE(_core, m) {
   m.def(
       "_raise_error",
       [](int code, std::optional<std::size_t> position, std::optional<int> expected) {
-        throw mynumber::error(mynumber::error_info{static_cast<mynumber::errc>(code),
-                                                   position.value_or(mynumber::no_position), expected.value_or(-1), {}});
+        throw mynumber::error(mynumber::error_info{
+            static_cast<mynumber::errc>(code), position.value_or(mynumber::no_position), expected.value_or(-1), {}});
       },
       py::arg("code"), py::arg("position") = py::none(), py::arg("expected") = py::none(),
       "Throws the C++ mynumber::error for `code` (tests the translation to Python exceptions).");

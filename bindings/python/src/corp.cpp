@@ -24,12 +24,36 @@ namespace {
 namespace corp = mynumber::corp;
 
 // The column names, in record order (the keys of record dicts and of read_columns()).
-constexpr const char* column_names[] = {
-    "sequence_number", "corporate_number", "process", "correct", "update_date", "change_date", "name",
-    "name_image_id", "kind", "prefecture_name", "city_name", "street_number", "address_image_id",
-    "prefecture_code", "city_code", "post_code", "address_outside", "address_outside_image_id", "close_date",
-    "close_cause", "successor_corporate_number", "change_cause", "assignment_date", "latest", "en_name",
-    "en_prefecture_name", "en_city_name", "en_address_outside", "furigana", "hihyoji"};
+constexpr const char* column_names[] = {"sequence_number",
+                                        "corporate_number",
+                                        "process",
+                                        "correct",
+                                        "update_date",
+                                        "change_date",
+                                        "name",
+                                        "name_image_id",
+                                        "kind",
+                                        "prefecture_name",
+                                        "city_name",
+                                        "street_number",
+                                        "address_image_id",
+                                        "prefecture_code",
+                                        "city_code",
+                                        "post_code",
+                                        "address_outside",
+                                        "address_outside_image_id",
+                                        "close_date",
+                                        "close_cause",
+                                        "successor_corporate_number",
+                                        "change_cause",
+                                        "assignment_date",
+                                        "latest",
+                                        "en_name",
+                                        "en_prefecture_name",
+                                        "en_city_name",
+                                        "en_address_outside",
+                                        "furigana",
+                                        "hihyoji"};
 constexpr std::size_t column_count = sizeof(column_names) / sizeof(column_names[0]);
 
 py::object text(const std::string& s) {
@@ -292,7 +316,10 @@ void register_corp(py::module_& m) {
           },
           py::arg("number"))
       .def(
-          "history", [](corp::store& s, py::handle number) { return stored_list(s.try_history(std::string(text_arg(number))).value()); },
+          "history",
+          [](corp::store& s, py::handle number) {
+            return stored_list(s.try_history(std::string(text_arg(number))).value());
+          },
           py::arg("number"))
       .def(
           "search",
@@ -301,10 +328,12 @@ void register_corp(py::module_& m) {
             corp::match_mode mm = corp::match_mode::prefix;
             if (mode == "exact") mm = corp::match_mode::exact;
             else if (mode == "partial") mm = corp::match_mode::partial;
-            else if (mode != "prefix") throw mynumber::error(errc::invalid_argument, "mode must be prefix, exact or partial");
+            else if (mode != "prefix")
+              throw mynumber::error(errc::invalid_argument, "mode must be prefix, exact or partial");
             const std::string q(text_arg(name));
             return stored_list(
-                s.try_search_name(q, mm, filters(prefecture, city, kind, status, include_hihyoji, limit, offset)).value());
+                s.try_search_name(q, mm, filters(prefecture, city, kind, status, include_hihyoji, limit, offset))
+                    .value());
           },
           py::arg("name"), py::arg("mode") = "prefix", py::arg("prefecture") = 0, py::arg("city") = "",
           py::arg("kind") = 0, py::arg("status") = "any", py::arg("include_hihyoji") = false, py::arg("limit") = 100,
@@ -313,7 +342,8 @@ void register_corp(py::module_& m) {
           "find",
           [](corp::store& s, std::uint8_t prefecture, const std::string& city, int kind, const std::string& status,
              bool include_hihyoji, std::size_t limit, std::size_t offset) {
-            return stored_list(s.try_find(filters(prefecture, city, kind, status, include_hihyoji, limit, offset)).value());
+            return stored_list(
+                s.try_find(filters(prefecture, city, kind, status, include_hihyoji, limit, offset)).value());
           },
           py::arg("prefecture") = 0, py::arg("city") = "", py::arg("kind") = 0, py::arg("status") = "any",
           py::arg("include_hihyoji") = false, py::arg("limit") = 100, py::arg("offset") = 0)

@@ -90,6 +90,7 @@ void install_translator() {
 
 std::string reason_name(errc code) {
   switch (code) {
+    // clang-format off
 #define MN_NAME(x) \
   case errc::x: return #x;
     MN_NAME(ok) MN_NAME(empty) MN_NAME(too_short) MN_NAME(too_long) MN_NAME(invalid_character)
@@ -109,8 +110,8 @@ std::string reason_name(errc code) {
     MN_NAME(invalid_argument) MN_NAME(null_pointer) MN_NAME(buffer_too_small) MN_NAME(out_of_memory) MN_NAME(io)
     MN_NAME(not_supported) MN_NAME(invalid_date) MN_NAME(internal)
 #undef MN_NAME
-    default:
-      break;  // a code appended after this table: derive the name from its description
+        // clang-format on
+        default : break;  // a code appended after this table: derive the name from its description
   }
   const std::string_view text = describe(code);
   if (text == "unknown error") return "error_" + std::to_string(static_cast<int>(code));

@@ -43,7 +43,8 @@ void register_law(py::module_& m) {
       "law_rule_ids",
       []() {
         py::list ids;
-        for (std::size_t i = 0; i < law::rule_count; ++i) ids.append(py::str(std::string(law::detail::rule_records[i].id)));
+        for (std::size_t i = 0; i < law::rule_count; ++i)
+          ids.append(py::str(std::string(law::detail::rule_records[i].id)));
         return py::tuple(ids);
       },
       "The semantic IDs of every rule (e.g. 'P19.NETWORK'), in table order.");

@@ -51,7 +51,8 @@ template <number_kind Kind>
 PyObject* is_valid_fast(PyObject* /*self*/, PyObject* arg) noexcept {
   std::string_view s;
   if (PyUnicode_Check(arg) && PyUnicode_IS_COMPACT_ASCII(arg)) {
-    s = std::string_view(static_cast<const char*>(PyUnicode_DATA(arg)), static_cast<std::size_t>(PyUnicode_GET_LENGTH(arg)));
+    s = std::string_view(static_cast<const char*>(PyUnicode_DATA(arg)),
+                         static_cast<std::size_t>(PyUnicode_GET_LENGTH(arg)));
   } else if (PyUnicode_Check(arg)) {
     Py_ssize_t size = 0;
     const char* data = PyUnicode_AsUTF8AndSize(arg, &size);
@@ -72,13 +73,13 @@ PyObject* is_valid_fast(PyObject* /*self*/, PyObject* arg) noexcept {
   Py_RETURN_FALSE;
 }
 
-PyMethodDef is_valid_individual_def{"is_valid_individual", reinterpret_cast<PyCFunction>(&is_valid_fast<number_kind::individual>),
-                                    METH_O,
+PyMethodDef is_valid_individual_def{"is_valid_individual",
+                                    reinterpret_cast<PyCFunction>(&is_valid_fast<number_kind::individual>), METH_O,
                                     "is_valid_individual(number, /)\n--\n\n"
                                     "True if `number` (str or bytes) is a valid Individual Number; spaces, dashes "
                                     "and full-width digits are accepted. Raises TypeError for other types."};
-PyMethodDef is_valid_corporate_def{"is_valid_corporate", reinterpret_cast<PyCFunction>(&is_valid_fast<number_kind::corporate>),
-                                   METH_O,
+PyMethodDef is_valid_corporate_def{"is_valid_corporate",
+                                   reinterpret_cast<PyCFunction>(&is_valid_fast<number_kind::corporate>), METH_O,
                                    "is_valid_corporate(number, /)\n--\n\n"
                                    "True if `number` (str or bytes) is a valid Corporate Number; spaces, dashes and "
                                    "full-width digits are accepted. Raises TypeError for other types."};
@@ -187,7 +188,8 @@ void strided_codes(const char* data, std::size_t count, std::size_t stride, bool
       widen(status, codes);
       return;
     }
-    for (std::size_t r = 0; r < count; ++r) codes[r] = check_one(trim_padding(data + r * stride, stride), kind, lenient);
+    for (std::size_t r = 0; r < count; ++r)
+      codes[r] = check_one(trim_padding(data + r * stride, stride), kind, lenient);
     return;
   }
   // UCS-4 records. An all-ASCII record (the normal case) is narrowed into a stack buffer; in strict
@@ -553,7 +555,7 @@ template <number_kind Kind>
   if (kind == kind_auto) {
     result<std::string> digits = try_normalize_digits(in);
     kind = static_cast<int>(digits && digits->size() == corporate_number_length ? number_kind::corporate
-                                                                                 : number_kind::individual);
+                                                                                : number_kind::individual);
     if (digits) detail::secure_wipe(digits->data(), digits->size());
   }
   if (kind == static_cast<int>(number_kind::individual))
@@ -591,7 +593,8 @@ template <number_kind Kind>
 }
 
 template <number_kind Kind>
-py::class_<basic_number<Kind>> bind_kind(py::module_& m, const char* class_name, const char* suffix, const char* class_doc) {
+py::class_<basic_number<Kind>> bind_kind(py::module_& m, const char* class_name, const char* suffix,
+                                         const char* class_doc) {
   using number = basic_number<Kind>;
   const std::string sfx(suffix);
   const auto name = [&](const char* base) { return std::string(base) + "_" + sfx; };
@@ -633,7 +636,8 @@ py::class_<basic_number<Kind>> bind_kind(py::module_& m, const char* class_name,
       .def(py::self >= py::self)
       .def("__hash__", [](const number& n) { return static_cast<py::ssize_t>(n.hash()); })
       .def("__copy__", [](const number& n) { return n; })
-      .def("__deepcopy__", [](const number& n, py::handle) { return n; }, py::arg("memo"));
+      .def(
+          "__deepcopy__", [](const number& n, py::handle) { return n; }, py::arg("memo"));
 
   m.def(
       name("validate").c_str(), [](py::handle text) { return parse_arg<Kind>(text).reveal(); }, py::arg("number"),
@@ -686,9 +690,10 @@ void register_numbers(py::module_& m) {
             "IndividualNumber refuses to be pickled (it is 特定個人情報); pickle number.reveal() explicitly if you "
             "must");
       });
-  bind_kind<number_kind::corporate>(m, "CorporateNumber", "corporate",
-                                    "A Corporate Number (法人番号). str(), repr() and format() are masked like "
-                                    "IndividualNumber; reveal() gives the digits. Pickles (corporate numbers are public).")
+  bind_kind<number_kind::corporate>(
+      m, "CorporateNumber", "corporate",
+      "A Corporate Number (法人番号). str(), repr() and format() are masked like "
+      "IndividualNumber; reveal() gives the digits. Pickles (corporate numbers are public).")
       .def(py::pickle([](const corporate_number& n) { return py::make_tuple(n.reveal()); },
                       [](const py::tuple& state) {
                         if (state.size() != 1) throw error(errc::invalid_argument, "bad CorporateNumber state");
@@ -702,8 +707,10 @@ void register_numbers(py::module_& m) {
           "to_invoice", [](const corporate_number& n) { return invoice_number::from_corporate(n).to_string(); },
           "The T-number 'T' + 13 digits of this corporation.");
 
-  m.add_object("is_valid_individual", py::reinterpret_steal<py::object>(PyCFunction_NewEx(&is_valid_individual_def, nullptr, m.attr("__name__").ptr())));
-  m.add_object("is_valid_corporate", py::reinterpret_steal<py::object>(PyCFunction_NewEx(&is_valid_corporate_def, nullptr, m.attr("__name__").ptr())));
+  m.add_object("is_valid_individual", py::reinterpret_steal<py::object>(PyCFunction_NewEx(
+                                          &is_valid_individual_def, nullptr, m.attr("__name__").ptr())));
+  m.add_object("is_valid_corporate", py::reinterpret_steal<py::object>(PyCFunction_NewEx(
+                                         &is_valid_corporate_def, nullptr, m.attr("__name__").ptr())));
 
   m.def(
       "compact", [](py::handle text) { return try_normalize_digits(text_arg(text)).value(); }, py::arg("number"),
@@ -733,7 +740,8 @@ void register_numbers(py::module_& m) {
       py::arg("number"), py::kw_only(), py::arg("lenient") = true,
       "Validates a T-number (適格請求書発行事業者登録番号) and returns 'T' + 13 digits.");
   m.def(
-      "invoice_from_corporate", [](py::handle n) { return invoice_number::from_corporate(parse_arg<number_kind::corporate>(n)).to_string(); },
+      "invoice_from_corporate",
+      [](py::handle n) { return invoice_number::from_corporate(parse_arg<number_kind::corporate>(n)).to_string(); },
       py::arg("number"), "'T' + the corporate number.");
   m.def(
       "invoice_to_corporate",
@@ -772,9 +780,8 @@ void register_numbers(py::module_& m) {
   py::class_<line_stream>(m, "_LineStream",
                           "Streams newline-separated records from a file descriptor or a binary file object "
                           "through one reused buffer (the CLI's validate -f FILE / stdin path).")
-      .def(py::init<py::object, int, bool, bool, std::size_t>(), py::arg("source"), py::kw_only(),
-           py::arg("kind") = 0, py::arg("lenient") = false, py::arg("report_all") = false,
-           py::arg("buffer_size") = std::size_t{1} << 20)
+      .def(py::init<py::object, int, bool, bool, std::size_t>(), py::arg("source"), py::kw_only(), py::arg("kind") = 0,
+           py::arg("lenient") = false, py::arg("report_all") = false, py::arg("buffer_size") = std::size_t{1} << 20)
       .def("next", &line_stream::next,
            "(bytes read, valid, invalid, [(line, code, raw bytes or None)]) for the next chunk, or None at the "
            "end. Blank records are skipped; valid records are reported only with report_all.");

@@ -84,8 +84,10 @@ void register_secure(py::module_& m) {
           "The bytes, as a new Python bytes object (which Python will not wipe).")
       .def("clear", &secret::clear, "Wipes the bytes now; the secret becomes empty.")
       .def("__len__", &secret::size)
-      .def("__eq__", [](const secret& a, const secret& b) { return a == b; }, py::is_operator())
-      .def("__ne__", [](const secret& a, const secret& b) { return a != b; }, py::is_operator())
+      .def(
+          "__eq__", [](const secret& a, const secret& b) { return a == b; }, py::is_operator())
+      .def(
+          "__ne__", [](const secret& a, const secret& b) { return a != b; }, py::is_operator())
       .def("__str__", [](const secret& s) { return to_string(s); })
       .def("__repr__", [](const secret&) { return std::string("Secret('[secret]')"); })
       .def("__reduce__", [](const secret&) -> py::object { refuse_pickle("Secret"); });
@@ -106,7 +108,8 @@ void register_secure(py::module_& m) {
           "Reads a key file; refuses one that other users can read.")
       .def_static(
           "from_env", [](const std::string& name) { return key_ring::try_from_env(name.c_str()).value(); },
-          py::arg("name") = std::string(default_key_environment_variable), "Reads key entries from an environment variable.")
+          py::arg("name") = std::string(default_key_environment_variable),
+          "Reads key entries from an environment variable.")
       .def_static(
           "parse", [](py::handle text) { return key_ring::try_parse(text_arg(text)).value(); }, py::arg("text"),
           "Parses key entries from a str/bytes (which Python will not wipe: prefer load_file).")
@@ -156,8 +159,10 @@ void register_secure(py::module_& m) {
       .def("to_bytes", [](const linkage_token& t) { return to_py_bytes(t.to_bytes()); })
       .def("__str__", &linkage_token::to_text)
       .def("__repr__", [](const linkage_token& t) { return "LinkageToken('" + t.to_text() + "')"; })
-      .def("__eq__", [](const linkage_token& a, const linkage_token& b) { return a == b; }, py::is_operator())
-      .def("__ne__", [](const linkage_token& a, const linkage_token& b) { return a != b; }, py::is_operator())
+      .def(
+          "__eq__", [](const linkage_token& a, const linkage_token& b) { return a == b; }, py::is_operator())
+      .def(
+          "__ne__", [](const linkage_token& a, const linkage_token& b) { return a != b; }, py::is_operator())
       .def("__hash__", [](const linkage_token& t) { return py::hash(py::str(t.to_text())); })
       .def(py::pickle([](const linkage_token& t) { return py::make_tuple(t.to_text()); },
                       [](const py::tuple& state) {
@@ -206,8 +211,10 @@ void register_secure(py::module_& m) {
       .def("to_bytes", [](const sealed_value& v) { return to_py_bytes(v.to_bytes()); })
       .def("__str__", &sealed_value::to_text)
       .def("__repr__", [](const sealed_value& v) { return "SealedValue('" + v.to_text() + "')"; })
-      .def("__eq__", [](const sealed_value& a, const sealed_value& b) { return a == b; }, py::is_operator())
-      .def("__ne__", [](const sealed_value& a, const sealed_value& b) { return a != b; }, py::is_operator())
+      .def(
+          "__eq__", [](const sealed_value& a, const sealed_value& b) { return a == b; }, py::is_operator())
+      .def(
+          "__ne__", [](const sealed_value& a, const sealed_value& b) { return a != b; }, py::is_operator())
       .def("__hash__", [](const sealed_value& v) { return py::hash(py::str(v.to_text())); })
       .def(py::pickle([](const sealed_value& v) { return py::make_tuple(v.to_text()); },
                       [](const py::tuple& state) {
@@ -216,28 +223,33 @@ void register_secure(py::module_& m) {
                       }));
 
   m.def(
-      "seal", [](py::handle number, const std::string& record_id, const key_ring& ring) {
+      "seal",
+      [](py::handle number, const std::string& record_id, const key_ring& ring) {
         return seal(number_arg(number), record_id, ring);
       },
       py::arg("number"), py::arg("record_id"), py::arg("ring"), "Seals an Individual Number for a record.");
   m.def(
-      "unseal", [](const sealed_value& value, const std::string& record_id, const key_ring& ring) {
+      "unseal",
+      [](const sealed_value& value, const std::string& record_id, const key_ring& ring) {
         return unseal(value, record_id, ring);
       },
       py::arg("value"), py::arg("record_id"), py::arg("ring"),
       "Opens a sealed number (an IndividualNumber, masked when printed). TamperError on any mismatch.");
   m.def(
-      "reseal", [](const sealed_value& value, const std::string& record_id, const key_ring& ring) {
+      "reseal",
+      [](const sealed_value& value, const std::string& record_id, const key_ring& ring) {
         return reseal(value, record_id, ring);
       },
       py::arg("value"), py::arg("record_id"), py::arg("ring"), "Re-seals under the current key (rotation).");
   m.def(
-      "seal_secret", [](const secret& value, const std::string& record_id, const key_ring& ring) {
+      "seal_secret",
+      [](const secret& value, const std::string& record_id, const key_ring& ring) {
         return try_seal_secret(value, record_id, ring).value();
       },
       py::arg("value"), py::arg("record_id"), py::arg("ring"), "Seals a Secret (PIN, password) for a record.");
   m.def(
-      "unseal_secret", [](const sealed_value& value, const std::string& record_id, const key_ring& ring) {
+      "unseal_secret",
+      [](const sealed_value& value, const std::string& record_id, const key_ring& ring) {
         return try_unseal_secret(value, record_id, ring).value();
       },
       py::arg("value"), py::arg("record_id"), py::arg("ring"), "Opens a sealed Secret.");
@@ -256,7 +268,8 @@ void register_secure(py::module_& m) {
           [](audit_log& log, const std::string& actor, const std::string& action, const std::string& purpose,
              const std::string& record_id, std::optional<std::string> legal_basis, std::optional<std::string> detail,
              std::optional<std::chrono::system_clock::time_point> time) {
-            return log.append(event_arg(actor, action, purpose, record_id, std::move(legal_basis), std::move(detail), time));
+            return log.append(
+                event_arg(actor, action, purpose, record_id, std::move(legal_basis), std::move(detail), time));
           },
           py::kw_only(), py::arg("actor"), py::arg("action"), py::arg("purpose"), py::arg("record_id"),
           py::arg("legal_basis") = py::none(), py::arg("detail") = py::none(), py::arg("time") = py::none(),
@@ -292,8 +305,8 @@ void register_secure(py::module_& m) {
         filter.record_id = std::move(record_id);
         return try_make_deletion_certificate(text_arg(text), issuer, filter, options).value().to_json();
       },
-      py::arg("text"), py::arg("issuer"), py::kw_only(), py::arg("record_id") = py::none(), py::arg("ring") = py::none(),
-      "The deletion certificate (廃棄記録) JSON of a verified log's delete entries.");
+      py::arg("text"), py::arg("issuer"), py::kw_only(), py::arg("record_id") = py::none(),
+      py::arg("ring") = py::none(), "The deletion certificate (廃棄記録) JSON of a verified log's delete entries.");
 }
 
 }  // namespace mynumber::python

@@ -34,7 +34,7 @@ struct command_apdu {
   std::uint8_t p1 = 0x00;
   std::uint8_t p2 = 0x00;
   std::vector<std::uint8_t> data{};
-  std::size_t le = 0;   // expected response length, 0 = none; 256 is encoded as 00
+  std::size_t le = 0;  // expected response length, 0 = none; 256 is encoded as 00
 
   command_apdu() = default;
   command_apdu(std::uint8_t c, std::uint8_t i, std::uint8_t a, std::uint8_t b, std::vector<std::uint8_t> d = {},
@@ -85,8 +85,8 @@ namespace apdu {
   if (length == 0 || length > 256) {
     return error_info{errc::invalid_argument, no_position, -1, "READ BINARY length must be 1..256"};
   }
-  return command_apdu(0x00, 0xB0, static_cast<std::uint8_t>(offset >> 8), static_cast<std::uint8_t>(offset & 0xFF),
-                      {}, length);
+  return command_apdu(0x00, 0xB0, static_cast<std::uint8_t>(offset >> 8), static_cast<std::uint8_t>(offset & 0xFF), {},
+                      length);
 }
 // VERIFY with the PIN's ASCII bytes. The caller checks the format first (pin.hpp).
 // Errors: errc::pin_format for an empty or over-long PIN.

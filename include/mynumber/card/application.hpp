@@ -16,10 +16,10 @@ MYNUMBER_BEGIN_NAMESPACE
 namespace card {
 
 enum class application_id : std::uint8_t {
-  jpki = 1,     // 公的個人認証AP (JPKI-AP)
-  text = 2,     // 券面事項入力補助AP ("text AP")
-  visual = 3,   // 券面事項確認AP ("visual AP")
-  juki = 4,     // 住基AP
+  jpki = 1,    // 公的個人認証AP (JPKI-AP)
+  text = 2,    // 券面事項入力補助AP ("text AP")
+  visual = 3,  // 券面事項確認AP ("visual AP")
+  juki = 4,    // 住基AP
 };
 
 struct application {
@@ -30,13 +30,21 @@ struct application {
 };
 
 // AIDs (card_jpki.md §1.1, [C]).
-inline constexpr application jpki_ap{application_id::jpki, "公的個人認証AP", "JPKI application",
+inline constexpr application jpki_ap{application_id::jpki,
+                                     "公的個人認証AP",
+                                     "JPKI application",
                                      {0xD3, 0x92, 0xF0, 0x00, 0x26, 0x01, 0x00, 0x00, 0x00, 0x01}};
-inline constexpr application text_ap{application_id::text, "券面事項入力補助AP", "input-support (text) application",
+inline constexpr application text_ap{application_id::text,
+                                     "券面事項入力補助AP",
+                                     "input-support (text) application",
                                      {0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x08}};
-inline constexpr application visual_ap{application_id::visual, "券面事項確認AP", "card-face (visual) application",
+inline constexpr application visual_ap{application_id::visual,
+                                       "券面事項確認AP",
+                                       "card-face (visual) application",
                                        {0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x02}};
-inline constexpr application juki_ap{application_id::juki, "住基AP", "resident-registry application",
+inline constexpr application juki_ap{application_id::juki,
+                                     "住基AP",
+                                     "resident-registry application",
                                      {0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x01}};
 
 inline constexpr std::array<const application*, 4> applications{&jpki_ap, &text_ap, &visual_ap, &juki_ap};
@@ -82,8 +90,8 @@ struct elementary_file {
   application_id ap;
   std::uint16_t id;
   file_kind kind;
-  access_condition read;      // for private keys: the credential that allows signing
-  std::string_view content;   // what the file holds, with its Japanese name
+  access_condition read;     // for private keys: the credential that allows signing
+  std::string_view content;  // what the file holds, with its Japanese name
 };
 
 namespace ef {
@@ -102,24 +110,24 @@ inline constexpr elementary_file jpki_auth_ca{application_id::jpki, 0x000B, file
                                               access_condition::free(), "利用者証明用 CA certificate"};
 inline constexpr elementary_file jpki_auth_key{application_id::jpki, 0x0017, file_kind::private_key,
                                                needs(pin_kind::jpki_auth), "利用者証明用 private key"};
-inline constexpr elementary_file jpki_auth_pin{application_id::jpki, 0x0018, file_kind::pin,
-                                               access_condition::free(), "利用者証明用暗証番号"};
+inline constexpr elementary_file jpki_auth_pin{application_id::jpki, 0x0018, file_kind::pin, access_condition::free(),
+                                               "利用者証明用暗証番号"};
 inline constexpr elementary_file jpki_sign_key{application_id::jpki, 0x001A, file_kind::private_key,
                                                needs(pin_kind::jpki_sign), "署名用 private key"};
-inline constexpr elementary_file jpki_sign_pin{application_id::jpki, 0x001B, file_kind::pin,
-                                               access_condition::free(), "署名用パスワード"};
+inline constexpr elementary_file jpki_sign_pin{application_id::jpki, 0x001B, file_kind::pin, access_condition::free(),
+                                               "署名用パスワード"};
 // 券面事項入力補助AP (§1.3). The PIN opens both data files; 照合番号A only the number,
 // 照合番号B only the four attributes.
 inline constexpr elementary_file text_my_number{application_id::text, 0x0001, file_kind::data,
                                                 pin_kind::text_pin | pin_kind::text_code_a, "個人番号 (FF10)"};
 inline constexpr elementary_file text_attributes{application_id::text, 0x0002, file_kind::data,
                                                  pin_kind::text_pin | pin_kind::text_code_b, "基本4情報 (FF20)"};
-inline constexpr elementary_file text_pin{application_id::text, 0x0011, file_kind::pin,
-                                          access_condition::free(), "券面事項入力補助用暗証番号"};
-inline constexpr elementary_file text_code_a{application_id::text, 0x0014, file_kind::pin,
-                                             access_condition::free(), "照合番号A"};
-inline constexpr elementary_file text_code_b{application_id::text, 0x0015, file_kind::pin,
-                                             access_condition::free(), "照合番号B"};
+inline constexpr elementary_file text_pin{application_id::text, 0x0011, file_kind::pin, access_condition::free(),
+                                          "券面事項入力補助用暗証番号"};
+inline constexpr elementary_file text_code_a{application_id::text, 0x0014, file_kind::pin, access_condition::free(),
+                                             "照合番号A"};
+inline constexpr elementary_file text_code_b{application_id::text, 0x0015, file_kind::pin, access_condition::free(),
+                                             "照合番号B"};
 // 券面事項確認AP (§1.4).
 inline constexpr elementary_file visual_face{application_id::visual, 0x0002, file_kind::data,
                                              pin_kind::visual_code_a | pin_kind::visual_code_b, "券面 (FF20)"};
@@ -129,13 +137,13 @@ inline constexpr elementary_file visual_number_image{application_id::visual, 0x0
                                                      needs(pin_kind::visual_code_a), "個人番号 image (FF40)"};
 inline constexpr elementary_file visual_birth_key{application_id::visual, 0x0011, file_kind::pin,
                                                   access_condition::free(), "生年月日 key"};
-inline constexpr elementary_file visual_code_b{application_id::visual, 0x0012, file_kind::pin,
-                                               access_condition::free(), "照合番号B"};
-inline constexpr elementary_file visual_code_a{application_id::visual, 0x0013, file_kind::pin,
-                                               access_condition::free(), "照合番号A"};
+inline constexpr elementary_file visual_code_b{application_id::visual, 0x0012, file_kind::pin, access_condition::free(),
+                                               "照合番号B"};
+inline constexpr elementary_file visual_code_a{application_id::visual, 0x0013, file_kind::pin, access_condition::free(),
+                                               "照合番号A"};
 // 住基AP (§1.5, [1]).
-inline constexpr elementary_file juki_pin{application_id::juki, 0x001C, file_kind::pin,
-                                          access_condition::free(), "住民基本台帳用暗証番号"};
+inline constexpr elementary_file juki_pin{application_id::juki, 0x001C, file_kind::pin, access_condition::free(),
+                                          "住民基本台帳用暗証番号"};
 }  // namespace ef
 
 }  // namespace card

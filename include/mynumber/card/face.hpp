@@ -42,14 +42,14 @@ enum class nationality : std::uint8_t { japanese, foreign };
 
 // The printed card face. `number` is the 個人番号 on the back (masked when printed).
 struct card_face {
-  std::string name;                 // 氏名 (surname U+3000 given name)
-  std::string address;              // 住所
-  civil_date birth;                 // 生年月日
+  std::string name;     // 氏名 (surname U+3000 given name)
+  std::string address;  // 住所
+  civil_date birth;     // 生年月日
   nationality holder = nationality::japanese;
-  sex_code sex{};                   // 性別 (dropped from the face of the next-generation card)
-  civil_date expiry;                // 有効期限 (last valid day)
-  std::string security_code;        // セキュリティコード, 4 digits
-  std::vector<std::uint8_t> photo;  // 顔写真 (JPEG 2000 on the chip)
+  sex_code sex{};                             // 性別 (dropped from the face of the next-generation card)
+  civil_date expiry;                          // 有効期限 (last valid day)
+  std::string security_code;                  // セキュリティコード, 4 digits
+  std::vector<std::uint8_t> photo;            // 顔写真 (JPEG 2000 on the chip)
   std::optional<individual_number> number{};  // 個人番号 on the back
 };
 
@@ -58,7 +58,8 @@ struct card_face {
 [[nodiscard]] inline result<std::string> try_birth_date_label(const civil_date& birth, nationality holder) {
   if (holder == nationality::foreign) {
     if (!birth.valid()) return error_info{errc::invalid_date, no_position, -1, "no such calendar day"};
-    return std::to_string(birth.year()) + "年" + std::to_string(birth.month()) + "月" + std::to_string(birth.day()) + "日生";
+    return std::to_string(birth.year()) + "年" + std::to_string(birth.month()) + "月" + std::to_string(birth.day()) +
+           "日生";
   }
   auto w = try_to_wareki(birth);
   if (!w) return w.error();
@@ -67,8 +68,8 @@ struct card_face {
 
 // The expiry as printed: 「2035年2月17日まで有効」.
 [[nodiscard]] inline std::string expiry_label(const civil_date& last_day) {
-  return std::to_string(last_day.year()) + "年" + std::to_string(last_day.month()) + "月" + std::to_string(last_day.day()) +
-         "日まで有効";
+  return std::to_string(last_day.year()) + "年" + std::to_string(last_day.month()) + "月" +
+         std::to_string(last_day.day()) + "日まで有効";
 }
 
 // How the first six digits of 照合番号B spell the birth date.
@@ -83,8 +84,8 @@ enum class birth_calendar : std::uint8_t {
 // Errors: errc::invalid_date (birth before 明治 or not a date, expiry year outside 1000–9999),
 // errc::pin_format (security code not 4 digits; position of the bad character).
 [[nodiscard]] inline result<std::string> try_verification_code_b(const civil_date& birth, int expiry_year,
-                                                                  std::string_view security_code,
-                                                                  birth_calendar calendar = birth_calendar::wareki) {
+                                                                 std::string_view security_code,
+                                                                 birth_calendar calendar = birth_calendar::wareki) {
   if (security_code.size() != 4) {
     return error_info{errc::pin_format, no_position, -1, "the security code has 4 digits"};
   }
@@ -118,9 +119,9 @@ enum class birth_calendar : std::uint8_t {
 
 // 照合番号B from a card face (和暦 for Japanese nationals, 西暦 for foreign residents).
 [[nodiscard]] inline result<std::string> try_verification_code_b(const card_face& face) {
-  return try_verification_code_b(face.birth, face.expiry.year(), face.security_code,
-                                 face.holder == nationality::japanese ? birth_calendar::wareki
-                                                                      : birth_calendar::gregorian);
+  return try_verification_code_b(
+      face.birth, face.expiry.year(), face.security_code,
+      face.holder == nationality::japanese ? birth_calendar::wareki : birth_calendar::gregorian);
 }
 
 }  // namespace card

@@ -28,21 +28,14 @@ namespace detail {
   switch (rv) {
     case static_cast<LONG>(SCARD_W_REMOVED_CARD):
     case static_cast<LONG>(SCARD_E_NO_SMARTCARD):
-    case static_cast<LONG>(SCARD_W_UNPOWERED_CARD):
-      code = errc::card_removed;
-      break;
+    case static_cast<LONG>(SCARD_W_UNPOWERED_CARD): code = errc::card_removed; break;
     case static_cast<LONG>(SCARD_E_NO_READERS_AVAILABLE):
     case static_cast<LONG>(SCARD_E_UNKNOWN_READER):
     case static_cast<LONG>(SCARD_E_READER_UNAVAILABLE):
     case static_cast<LONG>(SCARD_E_NO_SERVICE):
-    case static_cast<LONG>(SCARD_E_SERVICE_STOPPED):
-      code = errc::reader_not_found;
-      break;
-    case static_cast<LONG>(SCARD_E_TIMEOUT):
-      code = errc::card_timeout;
-      break;
-    default:
-      break;
+    case static_cast<LONG>(SCARD_E_SERVICE_STOPPED): code = errc::reader_not_found; break;
+    case static_cast<LONG>(SCARD_E_TIMEOUT): code = errc::card_timeout; break;
+    default: break;
   }
   std::string detail = std::string(call) + ": " + pcsc_stringify_error(rv);
   if (rv == static_cast<LONG>(SCARD_W_RESET_CARD)) detail += " (another application reset the card; log in again)";
@@ -59,7 +52,8 @@ class pcsc_context {
     if (rv != SCARD_S_SUCCESS) return detail::pcsc_error(rv, "SCardEstablishContext");
     return pcsc_context(ctx);
   }
-  pcsc_context(pcsc_context&& other) noexcept : ctx_(std::exchange(other.ctx_, 0)), valid_(std::exchange(other.valid_, false)) {}
+  pcsc_context(pcsc_context&& other) noexcept
+      : ctx_(std::exchange(other.ctx_, 0)), valid_(std::exchange(other.valid_, false)) {}
   pcsc_context& operator=(pcsc_context&& other) noexcept {
     if (this != &other) {
       release();
@@ -120,7 +114,7 @@ class pcsc_context {
 };
 
 struct pcsc_options {
-  std::string reader{};   // exact reader name; empty = the first reader that holds a card
+  std::string reader{};               // exact reader name; empty = the first reader that holds a card
   std::chrono::milliseconds wait{0};  // how long to wait for a card before card_timeout
 };
 
@@ -137,7 +131,8 @@ class pcsc_transport final : public transport {
       for (const auto& r : *readers) {
         if (r == options.reader) chosen = r;
       }
-      if (chosen.empty()) return error_info{errc::reader_not_found, no_position, -1, "no reader named " + options.reader};
+      if (chosen.empty())
+        return error_info{errc::reader_not_found, no_position, -1, "no reader named " + options.reader};
       if (auto w = ctx->try_wait_for_card(chosen, options.wait); !w) return w.error();
     } else {
       for (const auto& r : *readers) {
@@ -154,8 +149,8 @@ class pcsc_transport final : public transport {
     }
     SCARDHANDLE handle = 0;
     DWORD protocol = 0;
-    const LONG rv = SCardConnect(ctx->native(), chosen.c_str(), SCARD_SHARE_SHARED, SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1,
-                                 &handle, &protocol);
+    const LONG rv = SCardConnect(ctx->native(), chosen.c_str(), SCARD_SHARE_SHARED,
+                                 SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, &handle, &protocol);
     if (rv != SCARD_S_SUCCESS) return detail::pcsc_error(rv, "SCardConnect");
     return pcsc_transport(std::move(*ctx), handle, protocol, std::move(chosen));
   }

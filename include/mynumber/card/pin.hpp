@@ -19,20 +19,20 @@ MYNUMBER_BEGIN_NAMESPACE
 namespace card {
 
 enum class pin_charset : std::uint8_t {
-  digits,                // 0-9 only
-  upper_alnum_mixed,     // A-Z and 0-9, at least one letter and one digit (署名用パスワード)
+  digits,             // 0-9 only
+  upper_alnum_mixed,  // A-Z and 0-9, at least one letter and one digit (署名用パスワード)
 };
 
 struct pin_spec {
   pin_kind kind;
-  const elementary_file* file;     // the key reference VERIFY is sent to (SELECT EF first)
+  const elementary_file* file;  // the key reference VERIFY is sent to (SELECT EF first)
   std::string_view name_ja;
   std::string_view name_en;
   std::size_t min_length;
   std::size_t max_length;
   pin_charset charset;
-  int max_tries;                   // 0 = unknown
-  bool tries_confirmed;            // false: the retry limit is UNCONFIRMED in the fact base
+  int max_tries;         // 0 = unknown
+  bool tries_confirmed;  // false: the retry limit is UNCONFIRMED in the fact base
 };
 
 inline constexpr std::array<pin_spec, 9> pin_specs{{
@@ -70,8 +70,9 @@ inline constexpr std::array<pin_spec, 9> pin_specs{{
   if (text.size() < s.min_length || text.size() > s.max_length) {
     std::string rule = s.min_length == s.max_length ? std::to_string(s.min_length)
                                                     : std::to_string(s.min_length) + "-" + std::to_string(s.max_length);
-    return error_info{errc::pin_format, no_position, -1,
-                      std::string(s.name_en) + " must have " + rule + " characters, got " + std::to_string(text.size())};
+    return error_info{
+        errc::pin_format, no_position, -1,
+        std::string(s.name_en) + " must have " + rule + " characters, got " + std::to_string(text.size())};
   }
   bool letter = false;
   bool digit = false;
@@ -83,8 +84,8 @@ inline constexpr std::array<pin_spec, 9> pin_specs{{
       letter = true;
     } else {
       return error_info{errc::pin_format, i, -1,
-                        std::string(s.name_en) + (s.charset == pin_charset::digits ? " takes digits only"
-                                                                                   : " takes A-Z and 0-9 only")};
+                        std::string(s.name_en) +
+                            (s.charset == pin_charset::digits ? " takes digits only" : " takes A-Z and 0-9 only")};
     }
   }
   if (s.charset == pin_charset::upper_alnum_mixed && !(letter && digit)) {

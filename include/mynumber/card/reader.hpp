@@ -43,8 +43,8 @@ namespace card {
 
 struct pin_status {
   pin_kind kind = pin_kind::jpki_auth;
-  std::optional<int> tries_left{};   // none when the card answered 9000 (already verified)
-  bool verified = false;             // the card reported the credential as verified
+  std::optional<int> tries_left{};  // none when the card answered 9000 (already verified)
+  bool verified = false;            // the card reported the credential as verified
 
   [[nodiscard]] bool blocked() const noexcept { return tries_left && *tries_left == 0; }
 };
@@ -71,10 +71,10 @@ struct text_credential {
 };
 
 enum class certificate_slot : std::uint8_t {
-  authentication,      // 利用者証明用電子証明書, EF 000A, free
-  authentication_ca,   // EF 000B, free
-  signature,           // 署名用電子証明書, EF 0001, needs the 署名用パスワード
-  signature_ca,        // EF 0002, free
+  authentication,     // 利用者証明用電子証明書, EF 000A, free
+  authentication_ca,  // EF 000B, free
+  signature,          // 署名用電子証明書, EF 0001, needs the 署名用パスワード
+  signature_ca,       // EF 0002, free
 };
 
 [[nodiscard]] constexpr const elementary_file& file_of(certificate_slot s) noexcept {
@@ -88,7 +88,7 @@ enum class certificate_slot : std::uint8_t {
 }
 
 struct reader_options {
-  std::size_t chunk = 256;   // READ BINARY size per APDU, 1..256
+  std::size_t chunk = 256;  // READ BINARY size per APDU, 1..256
 };
 
 class reader {
@@ -123,7 +123,7 @@ class reader {
     if (!prepared) return prepared.error();
     auto status = try_pin_status(kind);  // also selects the AP and the key EF
     if (!status) return status.error();
-    if (status->verified) return {};     // already open in this session: no try is spent
+    if (status->verified) return {};  // already open in this session: no try is spent
     if (status->blocked()) {
       return error_info{errc::pin_blocked, no_position, -1, std::string(spec(kind).name_en) + " is blocked"};
     }
@@ -154,7 +154,8 @@ class reader {
   // 基本4情報 from text-AP EF 0002, opened by the PIN or 照合番号B.
   [[nodiscard]] result<basic_info> try_read_basic_info(const text_credential& credential, verify_options options = {}) {
     if (credential.kind != pin_kind::text_pin && credential.kind != pin_kind::text_code_b) {
-      return error_info{errc::invalid_argument, no_position, -1, "基本4情報 opens with the input-support PIN or 照合番号B"};
+      return error_info{errc::invalid_argument, no_position, -1,
+                        "基本4情報 opens with the input-support PIN or 照合番号B"};
     }
     if (auto ok = try_verify(credential.kind, credential.value, options); !ok) return ok.error();
     if (auto ok = select(text_ap, ef::text_attributes.id); !ok) return ok.error();
@@ -234,7 +235,8 @@ class reader {
       if (!cmd) return cmd.error();
       auto data = exchange_ok(*link_, *cmd, "READ BINARY");
       if (!data) return data.error();
-      if (data->size() > want) return error_info{errc::apdu_malformed, no_position, -1, "READ BINARY returned more than Le"};
+      if (data->size() > want)
+        return error_info{errc::apdu_malformed, no_position, -1, "READ BINARY returned more than Le"};
       out.insert(out.end(), data->begin(), data->end());
       if (data->size() < want) break;
     }
@@ -257,7 +259,7 @@ class reader {
   [[nodiscard]] jpki::certificate read_auth_certificate() { return try_read_auth_certificate().value(); }
   // 署名用電子証明書 (needs the 署名用パスワード).
   [[nodiscard]] result<jpki::certificate> try_read_signature_certificate(std::string_view password,
-                                                                          verify_options options = {}) {
+                                                                         verify_options options = {}) {
     return as_certificate(try_read_certificate_der(certificate_slot::signature, password, options));
   }
   [[nodiscard]] jpki::certificate read_signature_certificate(std::string_view password, verify_options options = {}) {
@@ -304,7 +306,8 @@ class reader {
     auto rest = read_binary(head.size(), total - head.size());
     if (!rest) return rest.error();
     head.insert(head.end(), rest->begin(), rest->end());
-    if (head.size() != total) return error_info{errc::tlv_malformed, head.size(), -1, "file shorter than its header says"};
+    if (head.size() != total)
+      return error_info{errc::tlv_malformed, head.size(), -1, "file shorter than its header says"};
     return head;
   }
 

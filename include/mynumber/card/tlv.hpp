@@ -45,10 +45,10 @@ struct byte_view {
 
 // One element. Offsets are relative to the start of the buffer given to the parser.
 struct tlv {
-  std::uint32_t tag = 0;          // the tag bytes as a big-endian number, e.g. 0xFF20, 0xDF21
+  std::uint32_t tag = 0;  // the tag bytes as a big-endian number, e.g. 0xFF20, 0xDF21
   bool constructed = false;
-  std::size_t offset = 0;         // where the tag starts
-  std::size_t header_size = 0;    // tag + length bytes
+  std::size_t offset = 0;       // where the tag starts
+  std::size_t header_size = 0;  // tag + length bytes
   byte_view value{};
 
   [[nodiscard]] std::size_t value_offset() const noexcept { return offset + header_size; }
@@ -165,10 +165,10 @@ namespace detail {
 
 // 基本4情報 (EF 0002).
 struct basic_info {
-  std::string name;      // 氏名 (UTF-8)
-  std::string address;   // 住所 (UTF-8)
-  civil_date birth;      // 生年月日 (stored in 西暦 even though the face shows 和暦)
-  sex_code sex{};        // 性別 (raw digit)
+  std::string name;     // 氏名 (UTF-8)
+  std::string address;  // 住所 (UTF-8)
+  civil_date birth;     // 生年月日 (stored in 西暦 even though the face shows 和暦)
+  sex_code sex{};       // 性別 (raw digit)
 };
 
 namespace detail {
@@ -177,7 +177,8 @@ namespace detail {
   std::size_t i = 0;
   while (i < s.size()) {
     const std::size_t at = i;
-    if (mynumber::detail::utf8_next(s, i) == mynumber::detail::utf8_invalid) return error_info{errc::invalid_utf8, t.value_offset() + at, -1, {}};
+    if (mynumber::detail::utf8_next(s, i) == mynumber::detail::utf8_invalid)
+      return error_info{errc::invalid_utf8, t.value_offset() + at, -1, {}};
   }
   return std::string(s);
 }

@@ -34,24 +34,24 @@ inline constexpr civil_date adult_age_18_from = civil_date::from_ymd_unchecked(2
 }
 
 enum class residence_status : std::uint8_t {
-  japanese_national,     // 日本国籍
-  foreign_permanent,     // 永住者, 特別永住者, 高度専門職2号: as Japanese nationals
-  foreign_fixed_term,    // other 中長期在留者: capped at the end of the period of stay
+  japanese_national,   // 日本国籍
+  foreign_permanent,   // 永住者, 特別永住者, 高度専門職2号: as Japanese nationals
+  foreign_fixed_term,  // other 中長期在留者: capped at the end of the period of stay
 };
 
 struct card_application {
   civil_date birth;
-  civil_date application_received;    // 申請受付日 (decides the adult threshold)
-  civil_date issued;                  // 交付日
+  civil_date application_received;  // 申請受付日 (decides the adult threshold)
+  civil_date issued;                // 交付日
   residence_status residence = residence_status::japanese_national;
   std::optional<civil_date> stay_until{};  // 在留期間満了日; required for foreign_fixed_term
 };
 
 enum class expiry_reason : std::uint8_t {
-  tenth_birthday,       // adult: 10th birthday after issue
-  fifth_birthday,       // minor (or certificate): 5th birthday after issue
-  period_of_stay,       // capped at 在留期間満了日
-  card_expiry,          // a certificate capped at the card's expiry
+  tenth_birthday,  // adult: 10th birthday after issue
+  fifth_birthday,  // minor (or certificate): 5th birthday after issue
+  period_of_stay,  // capped at 在留期間満了日
+  card_expiry,     // a certificate capped at the card's expiry
 };
 
 [[nodiscard]] constexpr std::string_view describe(expiry_reason r) noexcept {
@@ -65,9 +65,9 @@ enum class expiry_reason : std::uint8_t {
 }
 
 struct expiry {
-  civil_date date;         // the last valid day; valid until 23:59:59 JST on it
+  civil_date date;  // the last valid day; valid until 23:59:59 JST on it
   expiry_reason reason;
-  bool adult = true;       // card expiry only: whether the holder counted as an adult
+  bool adult = true;  // card expiry only: whether the holder counted as an adult
 };
 
 // The instant (seconds since the Unix epoch, UTC) at which a validity ending on `last_day` ends:
@@ -112,12 +112,14 @@ namespace detail {
 
 // The expiry of an electronic certificate (署名用 and 利用者証明用 alike) issued on
 // `certificate_issued` to the holder of a card expiring on `card_last_day`.
-[[nodiscard]] inline result<expiry> try_certificate_expiry(const civil_date& birth, const civil_date& certificate_issued,
+[[nodiscard]] inline result<expiry> try_certificate_expiry(const civil_date& birth,
+                                                           const civil_date& certificate_issued,
                                                            const civil_date& card_last_day) {
   if (!birth.valid() || !certificate_issued.valid() || !card_last_day.valid()) {
     return error_info{errc::invalid_date, no_position, -1, "no such calendar day"};
   }
-  if (certificate_issued < birth) return error_info{errc::invalid_date, no_position, -1, "issue date before birth date"};
+  if (certificate_issued < birth)
+    return error_info{errc::invalid_date, no_position, -1, "issue date before birth date"};
   if (certificate_issued > card_last_day) {
     return error_info{errc::invalid_date, no_position, -1, "certificate issued after the card expired"};
   }

@@ -23,7 +23,7 @@ namespace corp {
 enum class text_encoding : std::uint8_t {
   unknown = 0,  // only ASCII seen so far (both encodings agree on it)
   utf8 = 1,
-  cp932 = 2,    // Shift_JIS as Windows-31J
+  cp932 = 2,  // Shift_JIS as Windows-31J
 };
 
 [[nodiscard]] constexpr std::string_view to_string(text_encoding e) noexcept {
@@ -49,10 +49,16 @@ inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
       std::uint64_t a, b;
       std::memcpy(&a, p + i, 8);
       std::memcpy(&b, p + i + 8, 8);
-      if (((a | b) & 0x8080808080808080ull) == 0) { i += 16; continue; }
+      if (((a | b) & 0x8080808080808080ull) == 0) {
+        i += 16;
+        continue;
+      }
     }
     const unsigned char b0 = p[i];
-    if (b0 < 0x80) { ++i; continue; }
+    if (b0 < 0x80) {
+      ++i;
+      continue;
+    }
     if (b0 >= 0xE1 && b0 <= 0xEF && b0 != 0xED && i + 2 < n) {
       if ((p[i + 1] & 0xC0) != 0x80 || (p[i + 2] & 0xC0) != 0x80) return i;
       i += 3;
@@ -102,9 +108,15 @@ inline constexpr std::string_view utf8_bom = "\xEF\xBB\xBF";
   std::size_t good = 0, bad = 0, i = 0;
   while (i < window.size()) {
     const auto lead = static_cast<std::uint8_t>(window[i]);
-    if (lead < 0x80) { ++i; continue; }
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
     const std::size_t at = i;
-    if (mynumber::detail::utf8_next(window, i) != mynumber::detail::utf8_invalid) { ++good; continue; }
+    if (mynumber::detail::utf8_next(window, i) != mynumber::detail::utf8_invalid) {
+      ++good;
+      continue;
+    }
     // A character cut by the end of the window is not evidence either way.
     const std::size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
     if (!window_is_all && need > window.size() - at) break;

@@ -31,7 +31,10 @@ inline void json_text(std::string& out, std::string_view key, std::string_view v
 }
 inline void json_code(std::string& out, std::string_view key, int value, int width) {
   json_key(out, key);
-  if (value == 0) { out += "null"; return; }
+  if (value == 0) {
+    out += "null";
+    return;
+  }
   std::string digits = std::to_string(value);
   while (static_cast<int>(digits.size()) < width) digits.insert(digits.begin(), '0');
   json::append_string(out, digits);

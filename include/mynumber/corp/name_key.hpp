@@ -49,10 +49,16 @@ inline constexpr char16_t halfwidth_kana[] = {
 // Small kana → full size (after hiragana → katakana).
 [[nodiscard]] constexpr char32_t full_size_kana(char32_t c) noexcept {
   switch (c) {
-    case 0x30A1: case 0x30A3: case 0x30A5: case 0x30A7: case 0x30A9:  // ァィゥェォ
-    case 0x30C3:                                                      // ッ
-    case 0x30E3: case 0x30E5: case 0x30E7:                            // ャュョ
-    case 0x30EE:                                                      // ヮ
+    case 0x30A1:
+    case 0x30A3:
+    case 0x30A5:
+    case 0x30A7:
+    case 0x30A9:  // ァィゥェォ
+    case 0x30C3:  // ッ
+    case 0x30E3:
+    case 0x30E5:
+    case 0x30E7:  // ャュョ
+    case 0x30EE:  // ヮ
       return c + 1;
     case 0x30F5: return 0x30AB;  // ヵ → カ
     case 0x30F6: return 0x30B1;  // ヶ → ケ
@@ -85,7 +91,7 @@ inline constexpr char16_t halfwidth_kana[] = {
          c == 0xFF70 || c == 0x2501;
 }
 [[nodiscard]] constexpr bool is_ignored(char32_t c) noexcept {
-  return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == 0x00A0 || c == 0x3000 ||  // spaces
+  return c == U' ' || c == U'\t' || c == U'\r' || c == U'\n' || c == 0x00A0 || c == 0x3000 ||     // spaces
          c == 0x30FB || c == 0xFF65 || c == 0x00B7 || c == 0x2027 || c == 0x2022 || c == 0x2219;  // 中点 variants
 }
 
@@ -109,7 +115,7 @@ inline void replace_last(std::string& s, char32_t c) {
   if (!semi) {
     if (c == 0x30A6) return 0x30F4;  // ウ → ヴ
     if ((c >= 0x30AB && c <= 0x30C1 && (c - 0x30AB) % 2 == 0) || (c >= 0x30C4 && c <= 0x30C8 && (c - 0x30C4) % 2 == 0))
-      return c + 1;  // カ..チ, ツ..ト
+      return c + 1;                                                         // カ..チ, ツ..ト
     if (c >= 0x30CF && c <= 0x30DB && (c - 0x30CF) % 3 == 0) return c + 1;  // ハヒフヘホ
     return 0;
   }
@@ -177,12 +183,52 @@ inline void fold_name_into(std::string_view text, std::string& out) {
 
 // Folded legal-form words, longest first within each family so the longest match wins.
 inline constexpr std::string_view legal_forms[] = {
-    "特定非営利活動法人", "一般社団法人", "一般財団法人", "公益社団法人", "公益財団法人", "医療法人社団",
-    "医療法人財団", "社会福祉法人", "株式会社", "有限会社", "合同会社", "合名会社", "合資会社", "医療法人",
-    "学校法人", "宗教法人", "NPO法人", "カブシキガイシヤ", "カブシキカイシヤ", "ユウゲンガイシヤ",
-    "ゴウドウガイシヤ", "(株)", "(有)", "(同)", "(名)", "(資)", "(社)", "(財)", "(医)", "(宗)", "(学)",
-    "(福)", "(特非)", "KABUSHIKIKAISHA", "CO.,LTD.", "CO.,LTD", "CO.LTD.", "CO.LTD", "CORPORATION",
-    "CORP.", "INC.", "LLC.", "LLC", "K.K.", "LTD.", "LIMITED",
+    "特定非営利活動法人",
+    "一般社団法人",
+    "一般財団法人",
+    "公益社団法人",
+    "公益財団法人",
+    "医療法人社団",
+    "医療法人財団",
+    "社会福祉法人",
+    "株式会社",
+    "有限会社",
+    "合同会社",
+    "合名会社",
+    "合資会社",
+    "医療法人",
+    "学校法人",
+    "宗教法人",
+    "NPO法人",
+    "カブシキガイシヤ",
+    "カブシキカイシヤ",
+    "ユウゲンガイシヤ",
+    "ゴウドウガイシヤ",
+    "(株)",
+    "(有)",
+    "(同)",
+    "(名)",
+    "(資)",
+    "(社)",
+    "(財)",
+    "(医)",
+    "(宗)",
+    "(学)",
+    "(福)",
+    "(特非)",
+    "KABUSHIKIKAISHA",
+    "CO.,LTD.",
+    "CO.,LTD",
+    "CO.LTD.",
+    "CO.LTD",
+    "CORPORATION",
+    "CORP.",
+    "INC.",
+    "LLC.",
+    "LLC",
+    "K.K.",
+    "LTD.",
+    "LIMITED",
 };
 
 // Where a folded key holds a legal-form word, and how many bytes it is.
@@ -199,8 +245,7 @@ struct legal_form_match {
   for (std::string_view form : legal_forms) {
     if (form.size() <= best.size || form.size() >= key.size()) continue;
     // Comparing the end bytes first skips almost every comparison (this runs for every imported row).
-    if (form.front() == first && key.substr(0, form.size()) == form)
-      best = {legal_form_position::prefix, form.size()};
+    if (form.front() == first && key.substr(0, form.size()) == form) best = {legal_form_position::prefix, form.size()};
     else if (form.back() == last && key.substr(key.size() - form.size()) == form)
       best = {legal_form_position::suffix, form.size()};
   }

@@ -68,11 +68,11 @@ struct api_header {
 };
 
 struct read_stats {
-  std::uint64_t rows = 0;   // rows seen (good + bad); blank lines and API header lines are not rows
+  std::uint64_t rows = 0;  // rows seen (good + bad); blank lines and API header lines are not rows
   std::uint64_t good = 0;
   std::uint64_t bad = 0;
-  std::uint64_t bytes = 0;  // bytes consumed (after decompression)
-  std::uint64_t files = 0;  // sources finished
+  std::uint64_t bytes = 0;                          // bytes consumed (after decompression)
+  std::uint64_t files = 0;                          // sources finished
   text_encoding encoding = text_encoding::unknown;  // of the current / last file
 };
 
@@ -176,15 +176,19 @@ class bulk_reader {
         }
         // need_more: fall through to refill (a row longer than the limit is malformed instead).
         if (end_ - pos_ >= options_.max_record_bytes) {
-          report(line_, errc::csv_malformed,
-                 "row longer than " + std::to_string(options_.max_record_bytes) + " bytes (unterminated quoted field?)");
+          report(
+              line_, errc::csv_malformed,
+              "row longer than " + std::to_string(options_.max_record_bytes) + " bytes (unterminated quoted field?)");
           resync();
           continue;
         }
       }
       if (skip_to_newline_) {
         resync();
-        if (skip_to_newline_ && eof_) { pos_ = end_; skip_to_newline_ = false; }
+        if (skip_to_newline_ && eof_) {
+          pos_ = end_;
+          skip_to_newline_ = false;
+        }
         if (!skip_to_newline_) continue;
       }
       if (eof_) {
@@ -246,7 +250,10 @@ class bulk_reader {
     while (end_ < options_.buffer_size) {
       auto got = sources_[current_]->read(buffer_.data() + end_, options_.buffer_size - end_);
       if (!got) return got.error();
-      if (*got == 0) { eof_ = true; break; }
+      if (*got == 0) {
+        eof_ = true;
+        break;
+      }
       end_ += *got;
       stats_.bytes += *got;
     }
@@ -274,8 +281,9 @@ class bulk_reader {
     detail::csv_split split;
     const char* const begin = buffer_.data() + pos_;
     // In a UTF-8 file (or one that is ASCII so far) the fused kernel checks the bytes too.
-    const detail::split_plain_row_fn splitter =
-        split_plain_utf8_row_ != nullptr && encoding_ != text_encoding::cp932 ? split_plain_utf8_row_ : split_plain_row_;
+    const detail::split_plain_row_fn splitter = split_plain_utf8_row_ != nullptr && encoding_ != text_encoding::cp932
+                                                    ? split_plain_utf8_row_
+                                                    : split_plain_row_;
     if (options_.vectorized && splitter(begin, buffer_.data() + end_, fields_.data(), max_fields, split)) {
       utf8_checked_ = splitter == split_plain_utf8_row_;
       row_line_ = line_;
@@ -415,13 +423,13 @@ class bulk_reader {
     ++row_in_file_;
     ++stats_.rows;
     if (n > max_fields || !is_layout_width(n)) {
-      report_counted(errc::csv_malformed,
-                     std::to_string(n) + " columns; expected 30 (or 23, 28, 29 in older layouts)");
+      report_counted(errc::csv_malformed, std::to_string(n) + " columns; expected 30 (or 23, 28, 29 in older layouts)");
       return false;
     }
     const std::string_view raw(row_begin_, static_cast<std::size_t>(row_end_ - row_begin_));
     const bool cp932 = encoding_ == text_encoding::cp932;
-    if (!cp932 && !utf8_checked_ && !(options_.vectorized ? is_valid_utf8(raw) : valid_utf8_prefix(raw) == raw.size())) {
+    if (!cp932 && !utf8_checked_ &&
+        !(options_.vectorized ? is_valid_utf8(raw) : valid_utf8_prefix(raw) == raw.size())) {
       const std::size_t good = valid_utf8_prefix(raw);
       report_counted(errc::encoding, "invalid UTF-8 in column " + std::to_string(column_at(raw.data() + good) + 1));
       return false;

@@ -40,17 +40,17 @@ enum class process : std::uint8_t {
 
 // 法人種別 (column 9).
 enum class kind : std::uint16_t {
-  none = 0,                    // blank: process=99 rows
-  national_agency = 101,       // 国の機関
-  local_government = 201,      // 地方公共団体
-  kabushiki_kaisha = 301,      // 株式会社
-  yugen_kaisha = 302,          // 有限会社 (特例有限会社)
-  gomei_kaisha = 303,          // 合名会社
-  goshi_kaisha = 304,          // 合資会社
-  godo_kaisha = 305,           // 合同会社
-  other_registered = 399,      // その他の設立登記法人
-  foreign_company = 401,       // 外国会社等
-  other = 499,                 // その他 (人格のない社団等)
+  none = 0,                // blank: process=99 rows
+  national_agency = 101,   // 国の機関
+  local_government = 201,  // 地方公共団体
+  kabushiki_kaisha = 301,  // 株式会社
+  yugen_kaisha = 302,      // 有限会社 (特例有限会社)
+  gomei_kaisha = 303,      // 合名会社
+  goshi_kaisha = 304,      // 合資会社
+  godo_kaisha = 305,       // 合同会社
+  other_registered = 399,  // その他の設立登記法人
+  foreign_company = 401,   // 外国会社等
+  other = 499,             // その他 (人格のない社団等)
 };
 
 // 登記記録の閉鎖等の事由 (column 20).
@@ -66,13 +66,19 @@ enum class close_cause : std::uint8_t {
 // 検索対象除外 (absent from older layouts).
 enum class flag : std::uint8_t { blank = 0, no = 1, yes = 2 };
 
-inline constexpr process all_processes[] = {
-    process::newly_published, process::name_changed, process::domestic_address_changed,
-    process::foreign_address_changed, process::closed, process::reopened, process::absorption_merger,
-    process::merger_invalidated, process::trade_name_erased, process::deleted};
-inline constexpr kind all_kinds[] = {kind::national_agency, kind::local_government, kind::kabushiki_kaisha,
-                                     kind::yugen_kaisha, kind::gomei_kaisha, kind::goshi_kaisha, kind::godo_kaisha,
-                                     kind::other_registered, kind::foreign_company, kind::other};
+inline constexpr process all_processes[] = {process::newly_published,
+                                            process::name_changed,
+                                            process::domestic_address_changed,
+                                            process::foreign_address_changed,
+                                            process::closed,
+                                            process::reopened,
+                                            process::absorption_merger,
+                                            process::merger_invalidated,
+                                            process::trade_name_erased,
+                                            process::deleted};
+inline constexpr kind all_kinds[] = {
+    kind::national_agency, kind::local_government, kind::kabushiki_kaisha, kind::yugen_kaisha,    kind::gomei_kaisha,
+    kind::goshi_kaisha,    kind::godo_kaisha,      kind::other_registered, kind::foreign_company, kind::other};
 inline constexpr close_cause all_close_causes[] = {close_cause::liquidation, close_cause::merger,
                                                    close_cause::closed_by_registrar, close_cause::other_liquidation};
 
@@ -151,8 +157,8 @@ using date = civil_date;
   // in '0'..'9' (detail/swar.hpp). The per-character loop below runs only to name the position of
   // a bad character.
   const std::uint64_t head = mynumber::detail::load_le64(s.data());  // bytes 0-7 "YYYY-MM-"
-  const std::uint64_t tail = std::uint64_t{static_cast<unsigned char>(s[8])} |
-                             (std::uint64_t{static_cast<unsigned char>(s[9])} << 8);
+  const std::uint64_t tail =
+      std::uint64_t{static_cast<unsigned char>(s[8])} | (std::uint64_t{static_cast<unsigned char>(s[9])} << 8);
   constexpr std::uint64_t dashes = (std::uint64_t{'-'} << 32) | (std::uint64_t{'-'} << 56);
   constexpr std::uint64_t dash_mask = (std::uint64_t{0xFF} << 32) | (std::uint64_t{0xFF} << 56);
   const std::uint64_t digits = (head & ~dash_mask) | (mynumber::detail::swar_zeros & dash_mask);
@@ -245,37 +251,37 @@ inline constexpr int layout_widths[] = {23, 28, 29, 30};
 // only until the reader's next call. Convert with `record.assign(view)` or `view.assign(record)`.
 template <class Text>
 struct basic_record {
-  std::uint64_t sequence_number = 0;      // 1 一連番号 (file-local, not stable)
-  Text corporate_number;                  // 2 法人番号, 13 ASCII digits, check digit verified
-  corp::process process = corp::process::none;  // 3
-  flag correct = flag::blank;             // 4 訂正区分: yes = 訂正
-  civil_date update_date;                 // 5
-  std::optional<civil_date> change_date;  // 6
-  Text name;                              // 7
-  Text name_image_id;                     // 8
-  corp::kind kind = corp::kind::none;     // 9
-  Text prefecture_name;                   // 10
-  Text city_name;                         // 11
-  Text street_number;                     // 12
-  Text address_image_id;                  // 13
-  std::uint8_t prefecture_code = 0;       // 14 JIS X 0401 01–47; 0 = blank (foreign-only)
-  Text city_code;                         // 15 3 digits (JIS X 0402 without check digit) or blank
-  Text post_code;                         // 16 7 digits or blank
-  Text address_outside;                   // 17
-  Text address_outside_image_id;          // 18
-  std::optional<civil_date> close_date;   // 19
+  std::uint64_t sequence_number = 0;                        // 1 一連番号 (file-local, not stable)
+  Text corporate_number;                                    // 2 法人番号, 13 ASCII digits, check digit verified
+  corp::process process = corp::process::none;              // 3
+  flag correct = flag::blank;                               // 4 訂正区分: yes = 訂正
+  civil_date update_date;                                   // 5
+  std::optional<civil_date> change_date;                    // 6
+  Text name;                                                // 7
+  Text name_image_id;                                       // 8
+  corp::kind kind = corp::kind::none;                       // 9
+  Text prefecture_name;                                     // 10
+  Text city_name;                                           // 11
+  Text street_number;                                       // 12
+  Text address_image_id;                                    // 13
+  std::uint8_t prefecture_code = 0;                         // 14 JIS X 0401 01–47; 0 = blank (foreign-only)
+  Text city_code;                                           // 15 3 digits (JIS X 0402 without check digit) or blank
+  Text post_code;                                           // 16 7 digits or blank
+  Text address_outside;                                     // 17
+  Text address_outside_image_id;                            // 18
+  std::optional<civil_date> close_date;                     // 19
   corp::close_cause close_cause = corp::close_cause::none;  // 20
-  Text successor_corporate_number;        // 21 13 digits, check digit verified, or blank
-  Text change_cause;                      // 22 free text
-  std::optional<civil_date> assignment_date;  // 23
-  flag latest = flag::blank;              // 24 最新履歴: yes = 最新, no = 過去
-  Text en_name;                           // 25
-  Text en_prefecture_name;                // 26
-  Text en_city_name;                      // 27 English city AND street
-  Text en_address_outside;                // 28
-  Text furigana;                          // 29
-  flag hihyoji = flag::blank;             // 30 検索対象除外: yes = excluded from search
-  std::uint8_t source_columns = 30;       // how many columns the source row had (23/28/29/30)
+  Text successor_corporate_number;                          // 21 13 digits, check digit verified, or blank
+  Text change_cause;                                        // 22 free text
+  std::optional<civil_date> assignment_date;                // 23
+  flag latest = flag::blank;                                // 24 最新履歴: yes = 最新, no = 過去
+  Text en_name;                                             // 25
+  Text en_prefecture_name;                                  // 26
+  Text en_city_name;                                        // 27 English city AND street
+  Text en_address_outside;                                  // 28
+  Text furigana;                                            // 29
+  flag hihyoji = flag::blank;                               // 30 検索対象除外: yes = excluded from search
+  std::uint8_t source_columns = 30;                         // how many columns the source row had (23/28/29/30)
 
   [[nodiscard]] bool is_deleted() const noexcept { return process == corp::process::deleted; }
   [[nodiscard]] bool is_closed() const noexcept { return close_date.has_value(); }
@@ -352,20 +358,18 @@ template <class A, class B>
   return a.corporate_number == b.corporate_number && a.process == b.process && a.correct == b.correct &&
          a.update_date == b.update_date && a.change_date == b.change_date && a.name == b.name &&
          a.name_image_id == b.name_image_id && a.kind == b.kind && a.prefecture_name == b.prefecture_name &&
-         a.city_name == b.city_name && a.street_number == b.street_number &&
-         a.address_image_id == b.address_image_id && a.prefecture_code == b.prefecture_code &&
-         a.city_code == b.city_code && a.post_code == b.post_code && a.address_outside == b.address_outside &&
-         a.address_outside_image_id == b.address_outside_image_id && a.close_date == b.close_date &&
-         a.close_cause == b.close_cause && a.successor_corporate_number == b.successor_corporate_number &&
-         a.change_cause == b.change_cause && a.assignment_date == b.assignment_date && a.latest == b.latest &&
-         a.en_name == b.en_name && a.en_prefecture_name == b.en_prefecture_name &&
-         a.en_city_name == b.en_city_name && a.en_address_outside == b.en_address_outside &&
-         a.furigana == b.furigana && a.hihyoji == b.hihyoji;
+         a.city_name == b.city_name && a.street_number == b.street_number && a.address_image_id == b.address_image_id &&
+         a.prefecture_code == b.prefecture_code && a.city_code == b.city_code && a.post_code == b.post_code &&
+         a.address_outside == b.address_outside && a.address_outside_image_id == b.address_outside_image_id &&
+         a.close_date == b.close_date && a.close_cause == b.close_cause &&
+         a.successor_corporate_number == b.successor_corporate_number && a.change_cause == b.change_cause &&
+         a.assignment_date == b.assignment_date && a.latest == b.latest && a.en_name == b.en_name &&
+         a.en_prefecture_name == b.en_prefecture_name && a.en_city_name == b.en_city_name &&
+         a.en_address_outside == b.en_address_outside && a.furigana == b.furigana && a.hihyoji == b.hihyoji;
 }
 template <class A, class B>
 [[nodiscard]] bool operator==(const basic_record<A>& a, const basic_record<B>& b) noexcept {
-  return a.sequence_number == b.sequence_number && a.source_columns == b.source_columns &&
-         same_corporation_state(a, b);
+  return a.sequence_number == b.sequence_number && a.source_columns == b.source_columns && same_corporation_state(a, b);
 }
 template <class A, class B>
 [[nodiscard]] bool operator!=(const basic_record<A>& a, const basic_record<B>& b) noexcept {

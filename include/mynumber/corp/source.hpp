@@ -54,7 +54,8 @@ class file_source final : public byte_source {
   }
   [[nodiscard]] result<std::size_t> read(char* buffer, std::size_t size) override {
     const std::size_t got = std::fread(buffer, 1, size, file_.get());
-    if (got == 0 && std::ferror(file_.get()) != 0) return error_info{errc::io, no_position, -1, name_ + ": read failed"};
+    if (got == 0 && std::ferror(file_.get()) != 0)
+      return error_info{errc::io, no_position, -1, name_ + ": read failed"};
     return got;
   }
   [[nodiscard]] const std::string& name() const noexcept override { return name_; }

@@ -57,21 +57,21 @@ struct query_options {
 // What an import or diff did.
 struct apply_report {
   std::string file;
-  bool already_applied = false;     // same content applied before: nothing was changed
+  bool already_applied = false;         // same content applied before: nothing was changed
   std::optional<civil_date> data_date;  // latest update date in the file; blank when no rows
-  read_stats stats;                 // rows read / good / bad
-  std::vector<bad_row> bad_rows;    // up to reader_options::max_kept_bad_rows
-  std::uint64_t inserted = 0;       // rows written
-  std::uint64_t deleted = 0;        // corporations removed by process=99
-  std::uint64_t corrected = 0;      // corporations whose history a correction replaced
-  std::uint64_t duplicates = 0;     // rows already in the store (same event)
+  read_stats stats;                     // rows read / good / bad
+  std::vector<bad_row> bad_rows;        // up to reader_options::max_kept_bad_rows
+  std::uint64_t inserted = 0;           // rows written
+  std::uint64_t deleted = 0;            // corporations removed by process=99
+  std::uint64_t corrected = 0;          // corporations whose history a correction replaced
+  std::uint64_t duplicates = 0;         // rows already in the store (same event)
 };
 
 struct store_stats {
   std::uint64_t corporations = 0;  // current rows
   std::uint64_t rows = 0;          // all rows, history included
   std::uint64_t closed = 0;
-  std::uint64_t files = 0;         // files applied since the last snapshot
+  std::uint64_t files = 0;              // files applied since the last snapshot
   std::optional<civil_date> data_date;  // blank until something was imported
 };
 
@@ -312,8 +312,8 @@ class store {
     sqlite3* raw = nullptr;
     // NOMUTEX: a store object is used by one thread at a time (see the class comment), so SQLite's
     // per-call connection mutex is pure cost (measurable on a bulk import).
-    const int rc = sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                   nullptr);
+    const int rc =
+        sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     detail::unique_db db(raw);
     if (rc != SQLITE_OK) return detail::db_error(raw, "open " + path);
     sqlite3_busy_timeout(raw, 5000);
@@ -397,8 +397,9 @@ class store {
   [[nodiscard]] result<std::optional<stored_record>> try_lookup(std::string_view number) {
     if (const validation v = mynumber::corporate_number::traits::validate(number); !v) return v.to_error();
     if (!lookup_.prepared()) {
-      auto st = detail::statement::prepare(db_.get(), std::string("SELECT ") + detail::record_columns +
-                                                          ", current FROM records WHERE corporate_number = ? AND current = 1");
+      auto st = detail::statement::prepare(db_.get(),
+                                           std::string("SELECT ") + detail::record_columns +
+                                               ", current FROM records WHERE corporate_number = ? AND current = 1");
       if (!st) return st.error();
       lookup_ = std::move(*st);
     }
@@ -417,8 +418,9 @@ class store {
   [[nodiscard]] result<std::vector<stored_record>> try_history(std::string_view number) {
     if (const validation v = mynumber::corporate_number::traits::validate(number); !v) return v.to_error();
     auto st = detail::statement::prepare(
-        db_.get(), std::string("SELECT ") + detail::record_columns +
-                       ", current FROM records WHERE corporate_number = ? ORDER BY current DESC, update_date DESC, id DESC");
+        db_.get(),
+        std::string("SELECT ") + detail::record_columns +
+            ", current FROM records WHERE corporate_number = ? ORDER BY current DESC, update_date DESC, id DESC");
     if (!st) return st.error();
     st->bind(1, detail::number_value(number));
     return collect(*st);
@@ -435,7 +437,8 @@ class store {
     std::vector<std::pair<std::string, stored_record>> hits;
     const std::size_t want = filter.offset + filter.limit;
     const auto run = [&](const char* column) -> result<void> {
-      std::string sql = std::string("SELECT ") + detail::record_columns + ", current, core_key FROM records WHERE current = 1 AND ";
+      std::string sql =
+          std::string("SELECT ") + detail::record_columns + ", current, core_key FROM records WHERE current = 1 AND ";
       const std::string col(column);
       // The kana index is partial (kana_key <> ''): say so, or SQLite will not use it.
       if (col == "kana_key") sql += "kana_key <> '' AND ";
@@ -485,7 +488,8 @@ class store {
   [[nodiscard]] result<std::vector<stored_record>> try_find(const query_options& filter) {
     std::string sql = std::string("SELECT ") + detail::record_columns + ", current FROM records WHERE current = 1";
     append_filters(sql, filter, 1);
-    sql += " ORDER BY corporate_number LIMIT ?" + std::to_string(next_param_) + " OFFSET ?" + std::to_string(next_param_ + 1);
+    sql += " ORDER BY corporate_number LIMIT ?" + std::to_string(next_param_) + " OFFSET ?" +
+           std::to_string(next_param_ + 1);
     auto st = detail::statement::prepare(db_.get(), sql);
     if (!st) return st.error();
     bind_filters(*st, filter, 1);
@@ -497,7 +501,8 @@ class store {
     auto st = detail::statement::prepare(
         db_.get(),
         "SELECT (SELECT count(*) FROM records WHERE current = 1), (SELECT count(*) FROM records), "
-        "(SELECT count(*) FROM records WHERE current = 1 AND close_date IS NOT NULL), (SELECT count(*) FROM applied_files)");
+        "(SELECT count(*) FROM records WHERE current = 1 AND close_date IS NOT NULL), (SELECT count(*) FROM "
+        "applied_files)");
     if (!st) return st.error();
     auto row = st->step();
     if (!row) return row.error();
@@ -638,8 +643,9 @@ class store {
     struct restore_settings {
       sqlite3* db;
       ~restore_settings() {
-        (void)detail::exec(db, "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -2000; PRAGMA threads = 0; "
-                               "PRAGMA foreign_keys = ON;");
+        (void)detail::exec(db,
+                           "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -2000; PRAGMA threads = 0; "
+                           "PRAGMA foreign_keys = ON;");
       }
     } restore{db_.get()};
     transaction tx(db_.get());
@@ -651,7 +657,7 @@ class store {
     if (!file) return file.error();
     auto st = insert_statement();
     if (!st) return st.error();
-    record_view r;  // bound straight from the reader's buffer; valid until the next row
+    record_view r;                              // bound straight from the reader's buffer; valid until the next row
     std::vector<std::int64_t> current_numbers;  // to find a number given twice without a query
     for (;;) {
       auto more = reader.try_next(r);
@@ -706,9 +712,7 @@ class store {
     }
     if (auto ok = set_meta("data_date", corp::to_string(rep.data_date)); !ok) return ok.error();
     if (auto ok = tx.commit(); !ok) return ok.error();
-    if (auto ok = detail::exec(db_.get(), "PRAGMA analysis_limit = 1000; ANALYZE;");
-        !ok)
-      return ok.error();
+    if (auto ok = detail::exec(db_.get(), "PRAGMA analysis_limit = 1000; ANALYZE;"); !ok) return ok.error();
     return rep;
   }
 
@@ -756,11 +760,12 @@ class store {
     auto ins = insert_statement();
     if (!ins) return ins.error();
     auto del = detail::statement::prepare(db_.get(), "DELETE FROM records WHERE corporate_number = ?");
-    auto dup = detail::statement::prepare(db_.get(),
-                                          "SELECT 1 FROM records WHERE corporate_number = ? AND update_date = ? AND "
-                                          "process = ? AND coalesce(change_date, '') = ? AND coalesce(correct, -1) = ?");
-    auto cur = detail::statement::prepare(db_.get(),
-                                          "SELECT id, update_date FROM records WHERE corporate_number = ? AND current = 1");
+    auto dup =
+        detail::statement::prepare(db_.get(),
+                                   "SELECT 1 FROM records WHERE corporate_number = ? AND update_date = ? AND "
+                                   "process = ? AND coalesce(change_date, '') = ? AND coalesce(correct, -1) = ?");
+    auto cur = detail::statement::prepare(
+        db_.get(), "SELECT id, update_date FROM records WHERE corporate_number = ? AND current = 1");
     auto demote = detail::statement::prepare(db_.get(), "UPDATE records SET current = 0 WHERE id = ?");
     auto promote = detail::statement::prepare(db_.get(), "UPDATE records SET current = 1 WHERE id = ?");
     for (auto* s : {&del, &dup, &cur, &demote, &promote})
@@ -807,7 +812,10 @@ class store {
         auto found = dup->step();
         dup->reset();
         if (!found) return found.error();
-        if (*found) { ++rep.duplicates; continue; }
+        if (*found) {
+          ++rep.duplicates;
+          continue;
+        }
         cur->bind(1, number);
         auto has_current = cur->step();
         if (!has_current) return has_current.error();

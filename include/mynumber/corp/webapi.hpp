@@ -40,8 +40,12 @@ enum class request_kind : std::uint8_t {
   other = 4,             // 04 外国会社等・その他 (UNCONFIRMED)
 };
 
-enum class name_mode : std::uint8_t { prefix = 1, partial = 2 };               // 前方一致 / 部分一致
-enum class name_target : std::uint8_t { fuzzy = 1, exact = 2, english = 3 };  // JIS1–2 あいまい / JIS1–4 完全一致 / 英語表記
+enum class name_mode : std::uint8_t { prefix = 1, partial = 2 };  // 前方一致 / 部分一致
+enum class name_target : std::uint8_t {
+  fuzzy = 1,
+  exact = 2,
+  english = 3
+};  // JIS1–2 あいまい / JIS1–4 完全一致 / 英語表記
 
 struct api_endpoint {
   std::string base = "https://api.houjin-bangou.nta.go.jp";
@@ -72,8 +76,8 @@ struct name_request {
   name_target target = name_target::fuzzy;
   std::string address;
   std::vector<request_kind> kinds;
-  bool include_changes = false;  // change=1: also match former names and addresses
-  bool include_closed = true;    // close=1 (the API's default)
+  bool include_changes = false;    // change=1: also match former names and addresses
+  bool include_closed = true;      // close=1 (the API's default)
   std::optional<civil_date> from;  // 法人番号指定年月日 range; blank = no bound
   std::optional<civil_date> to;
   std::uint32_t divide = 1;
@@ -159,7 +163,8 @@ inline void kinds_param(std::string& url, const std::vector<request_kind>& kinds
                                                        const api_endpoint& ep = {}) {
   if (!r.from || !r.to) return detail::bad_request("from and to are required");
   if (*r.to < *r.from) return detail::bad_request("to is before from");
-  if (r.to->days_since_epoch() - r.from->days_since_epoch() > 50) return detail::bad_request("the period may span at most 50 days");
+  if (r.to->days_since_epoch() - r.from->days_since_epoch() > 50)
+    return detail::bad_request("the period may span at most 50 days");
   if (auto ok = detail::check_common(r.address, r.kinds, r.divide); !ok) return ok.error();
   auto url = detail::start_url(ep, "diff", application_id);
   if (!url) return url;
@@ -325,7 +330,10 @@ class xml_cursor {
   }
   [[nodiscard]] result<void> decode(std::string_view raw, std::string& out) const {
     for (std::size_t i = 0; i < raw.size(); ++i) {
-      if (raw[i] != '&') { out.push_back(raw[i]); continue; }
+      if (raw[i] != '&') {
+        out.push_back(raw[i]);
+        continue;
+      }
       const std::size_t semi = raw.find(';', i);
       if (semi == std::string_view::npos || semi - i > 10) return fail("bad entity reference");
       const std::string_view ent = raw.substr(i + 1, semi - i - 1);
@@ -386,11 +394,17 @@ class xml_cursor {
     }
     const std::string_view n = it->name;
     if (!in_root) {
-      if (it->kind == tk::start && n == "corporations") { in_root = true; continue; }
+      if (it->kind == tk::start && n == "corporations") {
+        in_root = true;
+        continue;
+      }
       return x.fail("expected <corporations>");
     }
     if (!in_corp) {
-      if (it->kind == tk::end && n == "corporations") { in_root = false; continue; }
+      if (it->kind == tk::end && n == "corporations") {
+        in_root = false;
+        continue;
+      }
       if (n == "corporation" && it->kind == tk::start) {
         in_corp = true;
         corp_offset = it->offset;
@@ -401,7 +415,11 @@ class xml_cursor {
       int h = -1;
       for (int i = 0; i < 4; ++i)
         if (n == header_names[i]) h = i;
-      if (it->kind == tk::start) { header_field = std::string(n); text.clear(); continue; }
+      if (it->kind == tk::start) {
+        header_field = std::string(n);
+        text.clear();
+        continue;
+      }
       if (it->kind == tk::end && h >= 0 && header_field == n) {
         header_seen[h] = true;
         if (h == 0) {
@@ -415,7 +433,10 @@ class xml_cursor {
         header_field.clear();
         continue;
       }
-      if (it->kind == tk::end) { header_field.clear(); continue; }  // unknown element: ignored
+      if (it->kind == tk::end) {
+        header_field.clear();
+        continue;
+      }  // unknown element: ignored
       continue;
     }
     // Inside <corporation>.
@@ -436,7 +457,11 @@ class xml_cursor {
     int column = -1;
     for (std::size_t i = 0; i < columns.size(); ++i)
       if (columns[i].name == n) column = static_cast<int>(i);
-    if (it->kind == tk::start) { field = column; text.clear(); continue; }
+    if (it->kind == tk::start) {
+      field = column;
+      text.clear();
+      continue;
+    }
     if (it->kind == tk::end) {
       if (field >= 0 && column == field) fields[static_cast<std::size_t>(field)] = text;
       field = -1;

@@ -22,7 +22,7 @@ namespace corp {
 
 struct zip_entry {
   std::string name;
-  std::uint16_t method = 0;         // 0 stored, 8 deflate
+  std::uint16_t method = 0;  // 0 stored, 8 deflate
   std::uint16_t flags = 0;
   std::uint32_t crc32 = 0;
   std::uint64_t compressed_size = 0;
@@ -34,9 +34,7 @@ namespace detail {
 [[nodiscard]] inline std::uint32_t le16(const unsigned char* p) noexcept {
   return static_cast<std::uint32_t>(p[0]) | static_cast<std::uint32_t>(p[1]) << 8;
 }
-[[nodiscard]] inline std::uint32_t le32(const unsigned char* p) noexcept {
-  return le16(p) | le16(p + 2) << 16;
-}
+[[nodiscard]] inline std::uint32_t le32(const unsigned char* p) noexcept { return le16(p) | le16(p + 2) << 16; }
 [[nodiscard]] inline error_info zip_error(const std::string& path, const std::string& what) {
   return error_info{errc::archive, no_position, -1, path + ": " + what};
 }
@@ -79,7 +77,10 @@ class inflater {
     return detail::zip_error(path, "cannot read the end of the file");
   std::size_t eocd = std::string::npos;
   for (std::size_t i = buf.size() >= 22 ? buf.size() - 22 + 1 : 0; i-- > 0;)
-    if (detail::le32(&buf[i]) == 0x06054b50u) { eocd = i; break; }
+    if (detail::le32(&buf[i]) == 0x06054b50u) {
+      eocd = i;
+      break;
+    }
   if (eocd == std::string::npos) return detail::zip_error(path, "no end-of-central-directory record (not a zip?)");
   const unsigned char* e = &buf[eocd];
   const std::uint32_t count = detail::le16(e + 10);
@@ -87,7 +88,8 @@ class inflater {
   const std::uint32_t cd_offset = detail::le32(e + 16);
   if (count == 0xFFFF || cd_size == 0xFFFFFFFFu || cd_offset == 0xFFFFFFFFu)
     return detail::zip_error(path, "ZIP64 archives are not supported");
-  if (static_cast<std::uint64_t>(cd_offset) + cd_size > file_size) return detail::zip_error(path, "central directory out of range");
+  if (static_cast<std::uint64_t>(cd_offset) + cd_size > file_size)
+    return detail::zip_error(path, "central directory out of range");
   std::vector<unsigned char> cd(cd_size);
   if (!detail::seek(f, cd_offset) || std::fread(cd.data(), 1, cd.size(), f) != cd.size())
     return detail::zip_error(path, "cannot read the central directory");
@@ -103,7 +105,8 @@ class inflater {
     z.crc32 = detail::le32(h + 16);
     z.compressed_size = detail::le32(h + 20);
     z.size = detail::le32(h + 24);
-    const std::size_t name_len = detail::le16(h + 28), extra_len = detail::le16(h + 30), comment_len = detail::le16(h + 32);
+    const std::size_t name_len = detail::le16(h + 28), extra_len = detail::le16(h + 30),
+                      comment_len = detail::le16(h + 32);
     z.local_header_offset = detail::le32(h + 42);
     if (at + 46 + name_len + extra_len + comment_len > cd.size())
       return detail::zip_error(path, "corrupt central directory entry " + std::to_string(i));
@@ -146,7 +149,8 @@ class zip_entry_source final : public byte_source {
         const int rc = inflate(&z, Z_NO_FLUSH);
         if (rc == Z_STREAM_END) stream_end_ = true;
         else if (rc == Z_BUF_ERROR && z.avail_in == 0 && remaining_in_ == 0) return fail("deflate stream ends early");
-        else if (rc != Z_OK && rc != Z_BUF_ERROR) return fail(std::string("inflate failed: ") + (z.msg ? z.msg : "corrupt data"));
+        else if (rc != Z_OK && rc != Z_BUF_ERROR)
+          return fail(std::string("inflate failed: ") + (z.msg ? z.msg : "corrupt data"));
       }
       produced = static_cast<std::size_t>(reinterpret_cast<char*>(z.next_out) - buffer);
     }

@@ -315,8 +315,7 @@ struct sse41_batch {
     __m128i ok;
     if constexpr (Kind == number_kind::individual)
       ok = _mm_or_si128(_mm_cmpeq_epi16(r, zero), _mm_and_si128(_mm_cmpeq_epi16(r, _mm_set1_epi16(1)), c_is_zero));
-    else
-      ok = _mm_andnot_si128(c_is_zero, _mm_cmpeq_epi16(r, zero));
+    else ok = _mm_andnot_si128(c_is_zero, _mm_cmpeq_epi16(r, zero));
     const __m128i ok_bytes = _mm_packs_epi16(ok, ok);  // 0xFF / 0x00 per record, twice
     const __m128i mismatch = _mm_set1_epi8(static_cast<char>(errc::check_digit_mismatch));
     _mm_storel_epi64(reinterpret_cast<__m128i*>(status), _mm_andnot_si128(ok_bytes, mismatch));
@@ -343,8 +342,7 @@ struct avx2_batch {
     const __m256i and_pattern =
         _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(shape.and_pattern)));
     const __m256i limit = _mm256_broadcastsi128_si256(_mm_load_si128(reinterpret_cast<const __m128i*>(shape.limit)));
-    const __m256i weights =
-        _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(kt::weights)));
+    const __m256i weights = _mm256_broadcastsi128_si256(_mm_loadu_si128(reinterpret_cast<const __m128i*>(kt::weights)));
     const __m256i ones = _mm256_set1_epi16(1);
     const char cp = static_cast<char>(kt::check_position);
     const char z = static_cast<char>(0x80);
@@ -385,16 +383,14 @@ struct avx2_batch {
     const __m256i t = _mm256_packus_epi32(t_a, t_b);
     const __m256i c = _mm256_packus_epi32(check_a, check_b);
     const __m256i q = _mm256_mulhi_epu16(t, _mm256_set1_epi16(static_cast<short>(kt::magic)));
-    const __m256i r =
-        _mm256_sub_epi16(t, _mm256_mullo_epi16(q, _mm256_set1_epi16(static_cast<short>(kt::modulus))));
+    const __m256i r = _mm256_sub_epi16(t, _mm256_mullo_epi16(q, _mm256_set1_epi16(static_cast<short>(kt::modulus))));
     const __m256i zero = _mm256_setzero_si256();
     const __m256i c_is_zero = _mm256_cmpeq_epi16(c, zero);
     __m256i ok;
     if constexpr (Kind == number_kind::individual)
       ok = _mm256_or_si256(_mm256_cmpeq_epi16(r, zero),
                            _mm256_and_si256(_mm256_cmpeq_epi16(r, _mm256_set1_epi16(1)), c_is_zero));
-    else
-      ok = _mm256_andnot_si256(c_is_zero, _mm256_cmpeq_epi16(r, zero));
+    else ok = _mm256_andnot_si256(c_is_zero, _mm256_cmpeq_epi16(r, zero));
     // Bytes 0–7 of each half: 0xFF / 0x00 for that half's eight records.
     const __m256i ok_bytes = _mm256_packs_epi16(ok, ok);
     const __m256i mismatch = _mm256_set1_epi8(static_cast<char>(errc::check_digit_mismatch));

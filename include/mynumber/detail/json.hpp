@@ -117,8 +117,14 @@ class parser {
     }
     switch (s_[i_]) {
       case 'n': v.type = kind::null; return literal("null");
-      case 't': v.type = kind::boolean; v.boolean = true; return literal("true");
-      case 'f': v.type = kind::boolean; v.boolean = false; return literal("false");
+      case 't':
+        v.type = kind::boolean;
+        v.boolean = true;
+        return literal("true");
+      case 'f':
+        v.type = kind::boolean;
+        v.boolean = false;
+        return literal("false");
       case '"': v.type = kind::string; return parse_string(v.text);
       case '[': return parse_array(v, depth);
       case '{': return parse_object(v, depth);
@@ -175,7 +181,8 @@ class parser {
     }
     v.type = kind::number;
     v.text = std::string(s_.substr(start, i_ - start));
-    const std::uint64_t limit = negative ? static_cast<std::uint64_t>(INT64_MAX) + 1 : static_cast<std::uint64_t>(INT64_MAX);
+    const std::uint64_t limit =
+        negative ? static_cast<std::uint64_t>(INT64_MAX) + 1 : static_cast<std::uint64_t>(INT64_MAX);
     v.integral = integral && !overflow && magnitude <= limit;
     if (v.integral) {
       v.integer = negative ? (magnitude == limit ? INT64_MIN : -static_cast<std::int64_t>(magnitude))
@@ -205,9 +212,7 @@ class parser {
     return true;
   }
 
-  static void append_utf8(std::string& out, std::uint32_t cp) {
-    utf8_append(out, static_cast<char32_t>(cp));
-  }
+  static void append_utf8(std::string& out, std::uint32_t cp) { utf8_append(out, static_cast<char32_t>(cp)); }
 
   bool parse_string(std::string& out) {
     ++i_;  // opening quote

@@ -62,18 +62,16 @@ using ossl_ptr = std::unique_ptr<T, ossl_deleter<Free>>;
 // OPENSSL_free and the sk_*_pop_free helpers are macros or take extra arguments, so they get
 // small named functions that fit ossl_deleter.
 inline void openssl_free_bytes(void* p) noexcept { OPENSSL_free(p); }
-inline void x509_stack_free(STACK_OF(X509)* s) noexcept { sk_X509_pop_free(s, X509_free); }
-inline void x509_stack_free_shallow(STACK_OF(X509)* s) noexcept { sk_X509_free(s); }
-inline void x509_crl_stack_free(STACK_OF(X509_CRL)* s) noexcept { sk_X509_CRL_pop_free(s, X509_CRL_free); }
-inline void asn1_object_stack_free(STACK_OF(ASN1_OBJECT)* s) noexcept {
-  sk_ASN1_OBJECT_pop_free(s, ASN1_OBJECT_free);
-}
+inline void x509_stack_free(STACK_OF(X509) * s) noexcept { sk_X509_pop_free(s, X509_free); }
+inline void x509_stack_free_shallow(STACK_OF(X509) * s) noexcept { sk_X509_free(s); }
+inline void x509_crl_stack_free(STACK_OF(X509_CRL) * s) noexcept { sk_X509_CRL_pop_free(s, X509_CRL_free); }
+inline void asn1_object_stack_free(STACK_OF(ASN1_OBJECT) * s) noexcept { sk_ASN1_OBJECT_pop_free(s, ASN1_OBJECT_free); }
 inline void bignum_clear_free(BIGNUM* b) noexcept { BN_clear_free(b); }
 
 // --- digests, ciphers, MACs, keys ---------------------------------------------------------------
-using evp_md = ossl_ptr<EVP_MD, &EVP_MD_free>;                 // from EVP_MD_fetch
+using evp_md = ossl_ptr<EVP_MD, &EVP_MD_free>;  // from EVP_MD_fetch
 using evp_md_ctx = ossl_ptr<EVP_MD_CTX, &EVP_MD_CTX_free>;
-using evp_cipher = ossl_ptr<EVP_CIPHER, &EVP_CIPHER_free>;     // from EVP_CIPHER_fetch
+using evp_cipher = ossl_ptr<EVP_CIPHER, &EVP_CIPHER_free>;  // from EVP_CIPHER_fetch
 using evp_cipher_ctx = ossl_ptr<EVP_CIPHER_CTX, &EVP_CIPHER_CTX_free>;
 using evp_mac = ossl_ptr<EVP_MAC, &EVP_MAC_free>;
 using evp_mac_ctx = ossl_ptr<EVP_MAC_CTX, &EVP_MAC_CTX_free>;
@@ -82,12 +80,12 @@ using evp_kdf_ctx = ossl_ptr<EVP_KDF_CTX, &EVP_KDF_CTX_free>;
 using evp_pkey = ossl_ptr<EVP_PKEY, &EVP_PKEY_free>;
 using evp_pkey_ctx = ossl_ptr<EVP_PKEY_CTX, &EVP_PKEY_CTX_free>;
 using bignum = ossl_ptr<BIGNUM, &BN_free>;
-using secret_bignum = ossl_ptr<BIGNUM, &bignum_clear_free>;   // wipes the value on release
+using secret_bignum = ossl_ptr<BIGNUM, &bignum_clear_free>;  // wipes the value on release
 using bn_ctx = ossl_ptr<BN_CTX, &BN_CTX_free>;
 
 // --- I/O and memory -----------------------------------------------------------------------------
 using bio = ossl_ptr<BIO, &BIO_free_all>;
-using openssl_string = ossl_ptr<char, &openssl_free_bytes>;         // e.g. from BN_bn2dec
+using openssl_string = ossl_ptr<char, &openssl_free_bytes>;          // e.g. from BN_bn2dec
 using openssl_bytes = ossl_ptr<unsigned char, &openssl_free_bytes>;  // e.g. from i2d_* (out = NULL)
 
 // --- certificates, CRLs, stores -----------------------------------------------------------------
@@ -98,10 +96,10 @@ using x509_extension = ossl_ptr<X509_EXTENSION, &X509_EXTENSION_free>;
 using x509_store = ossl_ptr<X509_STORE, &X509_STORE_free>;
 using x509_store_ctx = ossl_ptr<X509_STORE_CTX, &X509_STORE_CTX_free>;
 using x509_verify_param = ossl_ptr<X509_VERIFY_PARAM, &X509_VERIFY_PARAM_free>;
-using x509_stack = ossl_ptr<STACK_OF(X509), &x509_stack_free>;       // owns its certificates
+using x509_stack = ossl_ptr<STACK_OF(X509), &x509_stack_free>;               // owns its certificates
 using x509_stack_view = ossl_ptr<STACK_OF(X509), &x509_stack_free_shallow>;  // owns only the stack
 using x509_crl_stack = ossl_ptr<STACK_OF(X509_CRL), &x509_crl_stack_free>;
-using x509_sig = ossl_ptr<X509_SIG, &X509_SIG_free>;                  // a PKCS#1 DigestInfo
+using x509_sig = ossl_ptr<X509_SIG, &X509_SIG_free>;  // a PKCS#1 DigestInfo
 using cms_content_info = ossl_ptr<CMS_ContentInfo, &CMS_ContentInfo_free>;
 using pkcs7 = ossl_ptr<PKCS7, &PKCS7_free>;
 

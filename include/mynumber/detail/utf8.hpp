@@ -20,21 +20,45 @@ inline constexpr char32_t utf8_invalid = 0xFFFFFFFFu;
 [[nodiscard]] constexpr char32_t utf8_next(std::string_view s, std::size_t& i) noexcept {
   const auto byte = [&](std::size_t k) { return static_cast<std::uint8_t>(s[k]); };
   const std::uint8_t b0 = byte(i);
-  if (b0 < 0x80) { ++i; return b0; }
+  if (b0 < 0x80) {
+    ++i;
+    return b0;
+  }
   std::size_t len = 0;
   char32_t cp = 0;
   char32_t min = 0;
-  if ((b0 & 0xE0) == 0xC0) { len = 2; cp = b0 & 0x1F; min = 0x80; }
-  else if ((b0 & 0xF0) == 0xE0) { len = 3; cp = b0 & 0x0F; min = 0x800; }
-  else if ((b0 & 0xF8) == 0xF0) { len = 4; cp = b0 & 0x07; min = 0x10000; }
-  else { ++i; return utf8_invalid; }
-  if (i + len > s.size()) { ++i; return utf8_invalid; }
+  if ((b0 & 0xE0) == 0xC0) {
+    len = 2;
+    cp = b0 & 0x1F;
+    min = 0x80;
+  } else if ((b0 & 0xF0) == 0xE0) {
+    len = 3;
+    cp = b0 & 0x0F;
+    min = 0x800;
+  } else if ((b0 & 0xF8) == 0xF0) {
+    len = 4;
+    cp = b0 & 0x07;
+    min = 0x10000;
+  } else {
+    ++i;
+    return utf8_invalid;
+  }
+  if (i + len > s.size()) {
+    ++i;
+    return utf8_invalid;
+  }
   for (std::size_t k = 1; k < len; ++k) {
     const std::uint8_t b = byte(i + k);
-    if ((b & 0xC0) != 0x80) { ++i; return utf8_invalid; }
+    if ((b & 0xC0) != 0x80) {
+      ++i;
+      return utf8_invalid;
+    }
     cp = (cp << 6) | (b & 0x3F);
   }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) { ++i; return utf8_invalid; }
+  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    ++i;
+    return utf8_invalid;
+  }
   i += len;
   return cp;
 }

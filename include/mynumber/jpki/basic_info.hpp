@@ -145,7 +145,8 @@ struct birth_date {
 // the first era in the table (明治, 1868).
 [[nodiscard]] inline result<birth_date> try_decode_birth_date(std::string_view text) {
   auto fail = [](std::size_t pos, const char* what) {
-    return error_info{errc::certificate_extension, pos, -1, std::string("birth date (1.2.392.200149.8.5.5.4): ") + what};
+    return error_info{errc::certificate_extension, pos, -1,
+                      std::string("birth date (1.2.392.200149.8.5.5.4): ") + what};
   };
   if (text.size() != 9) return fail(no_position, "expected 9 characters EYYYYMMDD");
   for (std::size_t i = 0; i < text.size(); ++i) {

@@ -40,12 +40,15 @@ struct key_usage {
   // RFC 5280 names of the bits that are set, in bit order.
   [[nodiscard]] std::vector<std::string> names() const {
     std::vector<std::string> out;
-    const std::pair<bool, const char*> bits[] = {
-        {digital_signature, "digitalSignature"}, {non_repudiation, "nonRepudiation"},
-        {key_encipherment, "keyEncipherment"},   {data_encipherment, "dataEncipherment"},
-        {key_agreement, "keyAgreement"},         {key_cert_sign, "keyCertSign"},
-        {crl_sign, "cRLSign"},                   {encipher_only, "encipherOnly"},
-        {decipher_only, "decipherOnly"}};
+    const std::pair<bool, const char*> bits[] = {{digital_signature, "digitalSignature"},
+                                                 {non_repudiation, "nonRepudiation"},
+                                                 {key_encipherment, "keyEncipherment"},
+                                                 {data_encipherment, "dataEncipherment"},
+                                                 {key_agreement, "keyAgreement"},
+                                                 {key_cert_sign, "keyCertSign"},
+                                                 {crl_sign, "cRLSign"},
+                                                 {encipher_only, "encipherOnly"},
+                                                 {decipher_only, "decipherOnly"}};
     for (const auto& [set, name] : bits) {
       if (set) out.emplace_back(name);
     }
@@ -73,10 +76,10 @@ struct certificate_info {
   std::string key_algorithm;  // "RSA", "EC", ...
   int key_bits = 0;
   jpki::key_usage usage;
-  bool is_ca = false;                             // basicConstraints CA:TRUE
-  std::vector<std::string> policies;              // certificatePolicies OIDs
+  bool is_ca = false;                                // basicConstraints CA:TRUE
+  std::vector<std::string> policies;                 // certificatePolicies OIDs
   std::vector<std::string> crl_distribution_points;  // "URI:..." or "DirName:<RFC 2253>"
-  std::string sha256_fingerprint;                 // colon-separated uppercase hex of the DER
+  std::string sha256_fingerprint;                    // colon-separated uppercase hex of the DER
 
   std::optional<basic_info> basic;  // signature certificates with well-formed attributes only
   std::vector<std::string> warnings;
@@ -130,8 +133,7 @@ template <class T>
 [[nodiscard]] inline std::string general_name_text(const GENERAL_NAME* gen) {
   std::string value;
   switch (gen->type) {
-    case GEN_URI:
-      return to_utf8(gen->d.uniformResourceIdentifier, value) ? "URI:" + value : "URI:<malformed>";
+    case GEN_URI: return to_utf8(gen->d.uniformResourceIdentifier, value) ? "URI:" + value : "URI:<malformed>";
     case GEN_DIRNAME: return "DirName:" + name_text(gen->d.directoryName);
     case GEN_DNS: return to_utf8(gen->d.dNSName, value) ? "DNS:" + value : "DNS:<malformed>";
     default: return "other";
@@ -229,7 +231,8 @@ class certificate {
 
   // Shares an existing OpenSSL certificate (takes a new reference; the caller keeps its own).
   [[nodiscard]] static certificate share(X509* cert) {
-    if (cert == nullptr || X509_up_ref(cert) != 1) throw mynumber::error(errc::null_pointer, "certificate::share(NULL)");
+    if (cert == nullptr || X509_up_ref(cert) != 1)
+      throw mynumber::error(errc::null_pointer, "certificate::share(NULL)");
     return certificate(mynumber::detail::x509(cert));
   }
 
@@ -367,7 +370,8 @@ inline void certificate::extract_extensions() {
   bool present = false, critical = false, malformed = false;
 
   // Key usage.
-  mynumber::detail::asn1_bit_string ku(detail::extension<ASN1_BIT_STRING>(cert, NID_key_usage, present, critical, malformed));
+  mynumber::detail::asn1_bit_string ku(
+      detail::extension<ASN1_BIT_STRING>(cert, NID_key_usage, present, critical, malformed));
   info.usage.present = present && !malformed;
   info.usage.critical = critical;
   if (malformed) warn("keyUsage extension is malformed");
@@ -442,8 +446,8 @@ inline void certificate::extract_basic_info(GENERAL_NAMES* san) {
     std::string_view oid;
     std::optional<std::string> value;
   };
-  slot slots[6] = {{oid::san_name, {}},    {oid::san_name_substitutes, {}},    {oid::san_sex, {}},
-                   {oid::san_birth_date, {}}, {oid::san_address, {}}, {oid::san_address_substitutes, {}}};
+  slot slots[6] = {{oid::san_name, {}},       {oid::san_name_substitutes, {}}, {oid::san_sex, {}},
+                   {oid::san_birth_date, {}}, {oid::san_address, {}},          {oid::san_address_substitutes, {}}};
   bool any = false;
   for (int i = 0; i < sk_GENERAL_NAME_num(san); ++i) {
     const GENERAL_NAME* gen = sk_GENERAL_NAME_value(san, i);
@@ -461,7 +465,8 @@ inline void certificate::extract_basic_info(GENERAL_NAMES* san) {
     }
     const ASN1_TYPE* value = gen->d.otherName->value;
     if (value == nullptr || value->type != V_ASN1_UTF8STRING) {
-      basic_error_ = error_info{errc::certificate_extension, no_position, -1, "otherName " + type + " is not a UTF8String"};
+      basic_error_ =
+          error_info{errc::certificate_extension, no_position, -1, "otherName " + type + " is not a UTF8String"};
       warn(basic_error_.detail);
       return;
     }
@@ -551,7 +556,7 @@ inline void certificate::classify_kind() {
   }
   if (info.usage.present) {
     const auto& u = info.usage;
-    const certificate_kind says = u.key_cert_sign                           ? certificate_kind::ca
+    const certificate_kind says = u.key_cert_sign                            ? certificate_kind::ca
                                   : u.digital_signature && u.non_repudiation ? certificate_kind::signature
                                   : u.digital_signature                      ? certificate_kind::authentication
                                                                              : certificate_kind::not_jpki;

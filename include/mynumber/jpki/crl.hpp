@@ -120,10 +120,10 @@ class crl {
   // RFC 5280 §5.3.1 names; the J-LIS CPS meanings are in card_jpki.md §2.2 (e.g. affiliationChanged
   // = 記載内容変更, superseded = 更新).
   static std::string reason_name(long code) {
-    static constexpr const char* names[] = {"unspecified",          "keyCompromise",  "cACompromise",
-                                            "affiliationChanged",   "superseded",     "cessationOfOperation",
-                                            "certificateHold",      "(unused 7)",     "removeFromCRL",
-                                            "privilegeWithdrawn",   "aACompromise"};
+    static constexpr const char* names[] = {"unspecified",        "keyCompromise", "cACompromise",
+                                            "affiliationChanged", "superseded",    "cessationOfOperation",
+                                            "certificateHold",    "(unused 7)",    "removeFromCRL",
+                                            "privilegeWithdrawn", "aACompromise"};
     if (code >= 0 && code <= 10) return names[code];
     return "code " + std::to_string(code);
   }

@@ -36,7 +36,8 @@ using ::mynumber::detail::json::quote;
   for (std::size_t i = 0; i < p.size(); ++i) positions += (i != 0 ? "," : "") + std::to_string(p[i]);
   positions += "]";
   return "{\"text\":" + quote(t.text) + ",\"substitute_map\":" + quote(t.substitute_map) +
-         ",\"substitute_positions\":" + positions + ",\"substitute_characters\":" + json_list(t.substitute_characters()) +
+         ",\"substitute_positions\":" + positions +
+         ",\"substitute_characters\":" + json_list(t.substitute_characters()) +
          ",\"map_consistent\":" + json_bool(t.map_consistent()) + "}";
 }
 

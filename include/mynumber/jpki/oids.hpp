@@ -17,12 +17,12 @@ inline constexpr std::string_view policy_sign = "1.2.392.200149.8.5.1.1.20";    
 inline constexpr std::string_view policy_sign_test = "1.2.392.200149.8.5.1.0.20";  // test cards [C]
 inline constexpr std::string_view policy_auth = "1.2.392.200149.8.5.1.3.30";       // [1], UNCONFIRMED
 // subjectAltName otherName type-ids of the signature certificate (§2.2) [C].
-inline constexpr std::string_view san_name = "1.2.392.200149.8.5.5.1";                // 氏名
-inline constexpr std::string_view san_name_substitutes = "1.2.392.200149.8.5.5.2";    // 氏名代替文字の使用位置情報
-inline constexpr std::string_view san_sex = "1.2.392.200149.8.5.5.3";                 // 性別
-inline constexpr std::string_view san_birth_date = "1.2.392.200149.8.5.5.4";          // 生年月日
-inline constexpr std::string_view san_address = "1.2.392.200149.8.5.5.5";             // 住所
-inline constexpr std::string_view san_address_substitutes = "1.2.392.200149.8.5.5.6"; // 住所代替文字の使用位置情報
+inline constexpr std::string_view san_name = "1.2.392.200149.8.5.5.1";              // 氏名
+inline constexpr std::string_view san_name_substitutes = "1.2.392.200149.8.5.5.2";  // 氏名代替文字の使用位置情報
+inline constexpr std::string_view san_sex = "1.2.392.200149.8.5.5.3";               // 性別
+inline constexpr std::string_view san_birth_date = "1.2.392.200149.8.5.5.4";        // 生年月日
+inline constexpr std::string_view san_address = "1.2.392.200149.8.5.5.5";           // 住所
+inline constexpr std::string_view san_address_substitutes = "1.2.392.200149.8.5.5.6";  // 住所代替文字の使用位置情報
 // The J-LIS arc 1.2.392.200149; its personal-data branch .8.5.5.
 inline constexpr std::string_view jpki_arc = "1.2.392.200149.";
 inline constexpr std::string_view personal_data_arc = "1.2.392.200149.8.5.5.";

@@ -20,8 +20,8 @@ namespace jpki {
 // certificate passed every certificate check.
 struct signature_verification {
   bool ok = false;
-  check_result signature;                // name "signature"; reason "valid", "bad_signature", ...
-  std::optional<certificate> signer;     // the certificate the signature was checked against
+  check_result signature;                           // name "signature"; reason "valid", "bad_signature", ...
+  std::optional<certificate> signer;                // the certificate the signature was checked against
   std::optional<verification> certificate_verdict;  // absent when no signer was found
 };
 
@@ -39,8 +39,7 @@ inline check_result check_raw_digest(const certificate& signer, std::string_view
     return {"signature", check_outcome::failed, "unsupported_key", "the signer key is not RSA"};
   }
   mynumber::detail::evp_pkey_ctx ctx(EVP_PKEY_CTX_new_from_pkey(nullptr, key, nullptr));
-  if (!ctx || EVP_PKEY_verify_init(ctx.get()) != 1 ||
-      EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) != 1 ||
+  if (!ctx || EVP_PKEY_verify_init(ctx.get()) != 1 || EVP_PKEY_CTX_set_rsa_padding(ctx.get(), RSA_PKCS1_PADDING) != 1 ||
       EVP_PKEY_CTX_set_signature_md(ctx.get(), EVP_sha256()) != 1) {
     return {"signature", check_outcome::failed, "openssl_error",
             mynumber::detail::openssl_error(errc::crypto_error, "RSA verify setup").detail};
@@ -94,9 +93,9 @@ inline signature_verification finish(check_result sig, const certificate& signer
 // Verifies a detached CMS/PKCS#7 SignedData (`cms`: DER or PEM) over `content`, then the signer
 // certificate (taken from the CMS, or from `signer_certificates` when the CMS carries none).
 // Signature reasons: "malformed", "not_detached", "no_signer", "bad_signature", "valid".
-[[nodiscard]] inline signature_verification verify_cms_detached(std::string_view cms, std::string_view content,
-                                                                const verify_options& options = {},
-                                                                const std::vector<certificate>& signer_certificates = {}) {
+[[nodiscard]] inline signature_verification verify_cms_detached(
+    std::string_view cms, std::string_view content, const verify_options& options = {},
+    const std::vector<certificate>& signer_certificates = {}) {
   signature_verification out;
   mynumber::detail::error_queue_guard guard;
   auto cms_bio = mynumber::detail::memory_bio(cms.data(), cms.size());

@@ -158,7 +158,8 @@ inline check_result check_chain(const certificate& cert, const trust_store& anch
   mynumber::detail::x509_stack untrusted(sk_X509_new_null());
   mynumber::detail::x509_store_ctx ctx(X509_STORE_CTX_new());
   if (!store || !untrusted || !ctx) {
-    return {"chain", check_outcome::failed, "openssl_error", mynumber::detail::openssl_error(errc::crypto_error, "X509_STORE").detail};
+    return {"chain", check_outcome::failed, "openssl_error",
+            mynumber::detail::openssl_error(errc::crypto_error, "X509_STORE").detail};
   }
   // A certificate that is itself an anchor is trusted as such. (Looking it up by name would not
   // do: the J-LIS generations share one DN, card_jpki.md §2.1.)
@@ -186,7 +187,8 @@ inline check_result check_chain(const certificate& cert, const trust_store& anch
   X509_STORE_CTX_set_verify_cb(ctx.get(), &record_chain_error);
   const int verified = X509_verify_cert(ctx.get());
   if (STACK_OF(X509)* chain = X509_STORE_CTX_get0_chain(ctx.get())) {
-    for (int i = 0; i < sk_X509_num(chain); ++i) chain_out.push_back(name_text(X509_get_subject_name(sk_X509_value(chain, i))));
+    for (int i = 0; i < sk_X509_num(chain); ++i)
+      chain_out.push_back(name_text(X509_get_subject_name(sk_X509_value(chain, i))));
   }
   if (verified == 1 && error.code == X509_V_OK) {
     return {"chain", check_outcome::passed, "trusted",
@@ -209,7 +211,8 @@ inline check_result check_validity(const certificate& cert, instant at) {
 inline check_result check_key_usage(const certificate& cert) {
   const certificate_info& info = cert.info();
   const key_usage& u = info.usage;
-  if (info.kind == certificate_kind::not_jpki) return {"key_usage", check_outcome::skipped, "not_jpki", "no JPKI profile applies"};
+  if (info.kind == certificate_kind::not_jpki)
+    return {"key_usage", check_outcome::skipped, "not_jpki", "no JPKI profile applies"};
   if (!u.present) return {"key_usage", check_outcome::failed, "missing", "no (readable) keyUsage extension"};
   std::string missing;
   std::string unexpected;
@@ -250,7 +253,8 @@ inline check_result check_key_usage(const certificate& cert) {
 inline check_result check_policy(const certificate& cert) {
   const certificate_info& info = cert.info();
   if (info.kind == certificate_kind::ca) return {"policy", check_outcome::skipped, "not_required", "CA certificate"};
-  if (info.kind == certificate_kind::not_jpki) return {"policy", check_outcome::skipped, "not_jpki", "no JPKI profile applies"};
+  if (info.kind == certificate_kind::not_jpki)
+    return {"policy", check_outcome::skipped, "not_jpki", "no JPKI profile applies"};
   const std::string_view required = info.kind == certificate_kind::authentication ? oid::policy_auth
                                     : info.test_hierarchy                         ? oid::policy_sign_test
                                                                                   : oid::policy_sign;
@@ -263,8 +267,8 @@ inline check_result check_policy(const certificate& cert) {
           "needs " + std::string(required) + "; found " + (found.empty() ? std::string("none") : found)};
 }
 
-inline check_result check_revocation(const certificate& cert, const trust_store& anchors,
-                                     const verify_options& options, instant at, std::vector<crl_report>& reports) {
+inline check_result check_revocation(const certificate& cert, const trust_store& anchors, const verify_options& options,
+                                     instant at, std::vector<crl_report>& reports) {
   const certificate_info& info = cert.info();
   bool any_current = false;
   const revoked_entry* listed = nullptr;
@@ -352,12 +356,13 @@ inline check_result check_revocation(const certificate& cert, const trust_store&
     verification out;
     out.at = options.at ? *options.at : now();
     const bool truncated = cert.error().detail.rfind("truncated", 0) == 0;
-    out.checks.push_back({"parse", check_outcome::failed, truncated ? "truncated" : "malformed", cert.error().message()});
+    out.checks.push_back(
+        {"parse", check_outcome::failed, truncated ? "truncated" : "malformed", cert.error().message()});
     return out;
   }
   verification out = verify(*cert, options);
-  out.checks.insert(out.checks.begin(), check_result{"parse", check_outcome::passed, "parsed",
-                                                    cert->info().sha256_fingerprint});
+  out.checks.insert(out.checks.begin(),
+                    check_result{"parse", check_outcome::passed, "parsed", cert->info().sha256_fingerprint});
   return out;
 }
 

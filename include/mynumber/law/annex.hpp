@@ -77,8 +77,8 @@ enum class annex_table : std::uint8_t { table1_2015, table2_2015, current };
 
 struct annex_query {
   date on;
-  std::string_view actor;    // substring of 上欄 / 情報照会者 / 情報提供者; empty = any
-  std::string_view keyword;  // substring of 下欄 / 事務 / 特定個人情報; empty = any
+  std::string_view actor;       // substring of 上欄 / 情報照会者 / 情報提供者; empty = any
+  std::string_view keyword;     // substring of 下欄 / 事務 / 特定個人情報; empty = any
   bool include_linkage = true;  // also search 別表第二 on dates when it is in force
 };
 
@@ -119,7 +119,8 @@ namespace detail {
   if (q.include_linkage) {
     const bool linked = link.status == rule_status::in_force;
     ev.consult(rule_id::annex_table2, linked,
-               linked ? "別表第二 linkage tuples in force" : "別表第二 abolished; tuples are fixed by 主務省令 (not in the fact base)");
+               linked ? "別表第二 linkage tuples in force"
+                      : "別表第二 abolished; tuples are fixed by 主務省令 (not in the fact base)");
     if (linked) {
       for (std::size_t i = 0; i < annex_size(annex_table::table2_2015); ++i) {
         const annex2_row& r = annex2_entry(i);

@@ -62,7 +62,8 @@ struct handling_answer {
                       : q.act == handling::provide ? rule_id::a19_base
                                                    : rule_id::a20_ban;
   if (q.act == handling::request && q.same_household) {
-    const rule_version& v = ev.consult(rule_id::a15_household, true, "the person asked is in one's own household: not 他人");
+    const rule_version& v =
+        ev.consult(rule_id::a15_household, true, "the person asked is in one's own household: not 他人");
     return finish(verdict::permitted, rule_id::a15_household, v);
   }
   if (q.act == handling::request) ev.consult(rule_id::a15_ban, true, "asking 他人 for a number needs an Art. 19 item");
@@ -72,7 +73,8 @@ struct handling_answer {
   if (q.situation) {
     const rule_version& item = ev.peek(*q.situation);
     bool holds = item.status == rule_status::in_force;
-    std::string_view note = holds ? "the situation falls under this item on the date" : "this item is not in force on the date";
+    std::string_view note =
+        holds ? "the situation falls under this item on the date" : "this item is not in force on the date";
     if (holds && *q.situation == rule_id::p19_job_change && !q.consent) {
       holds = false;
       note = "job-change provision needs the employee's consent";

@@ -38,33 +38,46 @@ enum class channel : std::uint8_t { in_person, agent, online, post, telephone };
 }
 
 enum class document_kind : std::uint8_t {
-  my_number_card,                // 個人番号カード
-  card_alternative_record,       // カード代替電磁的記録 (smartphone), checked with the program
-  notification_card,             // 通知カード
-  residence_record_with_number,  // 住民票の写し / 住民票記載事項証明書 bearing the number
-  drivers_license,               // 運転免許証
-  driving_history_certificate,   // 運転経歴証明書
-  passport,                      // 旅券
-  disability_certificate,        // 身体障害者手帳 / 精神障害者保健福祉手帳 / 療育手帳
-  residence_card,                // 在留カード
+  my_number_card,                          // 個人番号カード
+  card_alternative_record,                 // カード代替電磁的記録 (smartphone), checked with the program
+  notification_card,                       // 通知カード
+  residence_record_with_number,            // 住民票の写し / 住民票記載事項証明書 bearing the number
+  drivers_license,                         // 運転免許証
+  driving_history_certificate,             // 運転経歴証明書
+  passport,                                // 旅券
+  disability_certificate,                  // 身体障害者手帳 / 精神障害者保健福祉手帳 / 療育手帳
+  residence_card,                          // 在留カード
   special_permanent_resident_certificate,  // 特別永住者証明書
-  other_public_photo_id,         // other photo ID issued by a public office
-  health_insurance_card,         // 健康保険の被保険者証
-  qualification_certificate,     // 資格確認書
-  pension_book,                  // 年金手帳
-  allowance_certificate,         // 児童扶養手当証書 etc.
-  power_of_attorney,             // 委任状
-  family_register,               // 戸籍謄本 (legal representation)
-  electronic_certificate,        // 署名用電子証明書 (online)
-  jlis_check,                    // a check with J-LIS (online)
+  other_public_photo_id,                   // other photo ID issued by a public office
+  health_insurance_card,                   // 健康保険の被保険者証
+  qualification_certificate,               // 資格確認書
+  pension_book,                            // 年金手帳
+  allowance_certificate,                   // 児童扶養手当証書 etc.
+  power_of_attorney,                       // 委任状
+  family_register,                         // 戸籍謄本 (legal representation)
+  electronic_certificate,                  // 署名用電子証明書 (online)
+  jlis_check,                              // a check with J-LIS (online)
 };
 
-inline constexpr std::string_view document_kind_names[] = {
-    "my_number_card", "card_alternative_record", "notification_card", "residence_record_with_number",
-    "drivers_license", "driving_history_certificate", "passport", "disability_certificate", "residence_card",
-    "special_permanent_resident_certificate", "other_public_photo_id", "health_insurance_card",
-    "qualification_certificate", "pension_book", "allowance_certificate", "power_of_attorney", "family_register",
-    "electronic_certificate", "jlis_check"};
+inline constexpr std::string_view document_kind_names[] = {"my_number_card",
+                                                           "card_alternative_record",
+                                                           "notification_card",
+                                                           "residence_record_with_number",
+                                                           "drivers_license",
+                                                           "driving_history_certificate",
+                                                           "passport",
+                                                           "disability_certificate",
+                                                           "residence_card",
+                                                           "special_permanent_resident_certificate",
+                                                           "other_public_photo_id",
+                                                           "health_insurance_card",
+                                                           "qualification_certificate",
+                                                           "pension_book",
+                                                           "allowance_certificate",
+                                                           "power_of_attorney",
+                                                           "family_register",
+                                                           "electronic_certificate",
+                                                           "jlis_check"};
 
 [[nodiscard]] constexpr std::string_view to_string(document_kind k) noexcept {
   return document_kind_names[static_cast<std::size_t>(k)];
@@ -197,9 +210,9 @@ class identity_evaluator {
       }
       ev_.consult(rule_id::a16_notification_card, false, "通知カード abolished on 2020-05-25");
       const bool ok = nc->details_unchanged;
-      ev_.consult(rule_id::a16_notification_card_transitional, ok,
-                  ok ? "entries unchanged: transitional use as 番号確認書類"
-                     : "entries changed since issue: no longer usable");
+      ev_.consult(
+          rule_id::a16_notification_card_transitional, ok,
+          ok ? "entries unchanged: transitional use as 番号確認書類" : "entries changed since issue: no longer usable");
       if (ok) {
         out.number = {verdict::permitted, rule_id::a16_notification_card_transitional, false};
         return;
@@ -227,8 +240,8 @@ class identity_evaluator {
       if (d.of == h && !d.expired && is_photo_id(d.kind)) {
         ev_.consult(h == holder::agent ? rule_id::idv_agent_identity : rule_id::idv_identity_photo, true,
                     "photo identity document presented");
-        out.identity = {verdict::permitted, h == holder::agent ? rule_id::idv_agent_identity : rule_id::idv_identity_photo,
-                        false};
+        out.identity = {verdict::permitted,
+                        h == holder::agent ? rule_id::idv_agent_identity : rule_id::idv_identity_photo, false};
         return;
       }
     }
@@ -241,7 +254,10 @@ class identity_evaluator {
     // Two or more documents from the secondary list (規2③).
     int certain = 0;
     int uncertain = 0;
-    const struct { document_kind kind; rule_id rule; } listed[] = {
+    const struct {
+      document_kind kind;
+      rule_id rule;
+    } listed[] = {
         {document_kind::health_insurance_card, rule_id::idv_health_card},
         {document_kind::qualification_certificate, rule_id::idv_qualification_cert},
         {document_kind::pension_book, rule_id::idv_pension_book},
@@ -274,10 +290,11 @@ class identity_evaluator {
     if (out.identity.satisfied != verdict::undetermined) {
       ev_.consult(h == holder::agent ? rule_id::idv_agent_identity : rule_id::idv_identity_photo, false,
                   "no identity document presented");
-      out.identity = {verdict::not_permitted, h == holder::agent ? rule_id::idv_agent_identity : rule_id::idv_identity_photo,
-                      false};
-      out.missing.push_back(h == holder::agent ? "the agent's photo identity document (運転免許証, 旅券 …)"
-                                               : "a photo identity document (運転免許証, 旅券 …) or two listed documents");
+      out.identity = {verdict::not_permitted,
+                      h == holder::agent ? rule_id::idv_agent_identity : rule_id::idv_identity_photo, false};
+      out.missing.push_back(h == holder::agent
+                                ? "the agent's photo identity document (運転免許証, 旅券 …)"
+                                : "a photo identity document (運転免許証, 旅券 …) or two listed documents");
     }
   }
 
@@ -300,8 +317,9 @@ class identity_evaluator {
       out.missing.push_back("an earlier verified 特定個人情報ファイル to check the number against");
     }
     const bool ok = q_.earlier_verified_file && q_.knows_personal_facts;
-    ev_.consult(rule_id::idv_telephone, ok,
-                ok ? "earlier file plus facts only the person knows" : "needs an earlier file and facts only the person knows");
+    ev_.consult(
+        rule_id::idv_telephone, ok,
+        ok ? "earlier file plus facts only the person knows" : "needs an earlier file and facts only the person knows");
     out.identity = {ok ? verdict::permitted : verdict::not_permitted, rule_id::idv_telephone, true};
     if (!ok) out.missing.push_back("facts only the person would know, checked against an earlier verified file");
   }
@@ -311,8 +329,8 @@ class identity_evaluator {
     const bool chip = has(document_kind::my_number_card, holder::principal);
     const bool cert = has(document_kind::electronic_certificate, holder::principal);
     const bool jlis = has(document_kind::jlis_check, holder::principal);
-    const bool number_ok = chip || jlis || has(document_kind::residence_record_with_number, holder::principal) ||
-                           q_.earlier_verified_file;
+    const bool number_ok =
+        chip || jlis || has(document_kind::residence_record_with_number, holder::principal) || q_.earlier_verified_file;
     out.number = {number_ok ? verdict::permitted : verdict::not_permitted, rule_id::idv_online, false};
     out.identity = {chip || cert ? verdict::permitted : verdict::not_permitted, rule_id::idv_online, false};
     if (!number_ok) out.missing.push_back("the card's IC chip, a J-LIS check or an image of a 番号確認書類");

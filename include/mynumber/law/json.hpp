@@ -13,8 +13,8 @@
 #include <string>
 #include <string_view>
 
-#include "annex.hpp"
 #include "../detail/json.hpp"
+#include "annex.hpp"
 #include "handling.hpp"
 #include "identity.hpp"
 #include "payment.hpp"
@@ -26,7 +26,8 @@ MYNUMBER_BEGIN_NAMESPACE
 namespace law {
 
 inline constexpr std::string_view disclaimer =
-    "Informational only, not legal advice (法的助言ではありません). Check the statute; see the confidence of each step.";
+    "Informational only, not legal advice (法的助言ではありません). Check the statute; see the confidence of each "
+    "step.";
 
 namespace detail {
 namespace json = ::mynumber::detail::json;  // the library's one JSON reader and writer
@@ -35,7 +36,9 @@ namespace jsonio {
 using json::kind;
 using json::value;
 
-inline error_info invalid(std::string what) { return error_info{errc::law_invalid_query, no_position, -1, std::move(what)}; }
+inline error_info invalid(std::string what) {
+  return error_info{errc::law_invalid_query, no_position, -1, std::move(what)};
+}
 
 // Rejects members outside `allowed` (typos must not be silently ignored).
 inline result<void> only_members(const value& v, std::initializer_list<std::string_view> allowed) {
@@ -88,7 +91,8 @@ inline result<rule_id> get_rule(const value& obj, std::string_view key, std::str
   if (!s) return s.error();
   auto id = try_find_rule(*s);
   if (!id) return error_info{errc::law_unknown_id, no_position, -1, "\"" + std::string(key) + "\": unknown rule id"};
-  if (!in_family(*id, family)) return invalid("\"" + std::string(key) + "\" must be a " + std::string(family) + "* rule");
+  if (!in_family(*id, family))
+    return invalid("\"" + std::string(key) + "\" must be a " + std::string(family) + "* rule");
   return *id;
 }
 
@@ -129,8 +133,8 @@ inline void write_trace(json::writer& w, const trace& t) {
   w.end_array();
 }
 
-inline constexpr std::string_view use_path_names[] = {"annex", "ordinance", "related_affairs", "disaster_payment",
-                                                       "art19_recipient", "none"};
+inline constexpr std::string_view use_path_names[] = {
+    "annex", "ordinance", "related_affairs", "disaster_payment", "art19_recipient", "none"};
 inline constexpr std::string_view handling_names[] = {"request", "provide", "collect", "store"};
 inline constexpr std::string_view channel_names[] = {"in_person", "agent", "online", "post", "telephone"};
 inline constexpr std::string_view holder_names[] = {"principal", "agent"};
@@ -157,10 +161,10 @@ inline result<std::string> answer(const value& req) {
   w.key("date").string(on->to_string());
 
   if (*question == "use") {
-    if (auto ok = only_members(req, {"question", "date", "trace", "path", "actor", "annex_item", "affair_keyword",
-                                     "local_government", "ordinance_enacted", "statutory_filing_duty",
-                                     "financial_institution", "disaster_declared", "prior_contract", "received_under",
-                                     "within_purpose"});
+    if (auto ok = only_members(
+            req, {"question", "date", "trace", "path", "actor", "annex_item", "affair_keyword", "local_government",
+                  "ordinance_enacted", "statutory_filing_duty", "financial_institution", "disaster_declared",
+                  "prior_contract", "received_under", "within_purpose"});
         !ok)
       return ok.error();
     use_query q;
@@ -177,11 +181,16 @@ inline result<std::string> answer(const value& req) {
     q.actor = *actor;
     q.annex_item = *item;
     q.affair_keyword = *keyword;
-    struct flag { std::string_view name; bool* target; } flags[] = {
-        {"local_government", &q.local_government}, {"ordinance_enacted", &q.ordinance_enacted},
-        {"statutory_filing_duty", &q.statutory_filing_duty}, {"financial_institution", &q.financial_institution},
-        {"disaster_declared", &q.disaster_declared}, {"prior_contract", &q.prior_contract},
-        {"within_purpose", &q.within_purpose}};
+    struct flag {
+      std::string_view name;
+      bool* target;
+    } flags[] = {{"local_government", &q.local_government},
+                 {"ordinance_enacted", &q.ordinance_enacted},
+                 {"statutory_filing_duty", &q.statutory_filing_duty},
+                 {"financial_institution", &q.financial_institution},
+                 {"disaster_declared", &q.disaster_declared},
+                 {"prior_contract", &q.prior_contract},
+                 {"within_purpose", &q.within_purpose}};
     for (const flag& f : flags) {
       auto b = get_bool(req, f.name, false);
       if (!b) return b.error();
@@ -204,7 +213,8 @@ inline result<std::string> answer(const value& req) {
       w.end_object();
     }
   } else if (*question == "request") {
-    if (auto ok = only_members(req, {"question", "date", "trace", "act", "situation", "same_household", "consent"}); !ok)
+    if (auto ok = only_members(req, {"question", "date", "trace", "act", "situation", "same_household", "consent"});
+        !ok)
       return ok.error();
     handling_query q;
     q.on = *on;
@@ -270,9 +280,12 @@ inline result<std::string> answer(const value& req) {
         q.documents.push_back(doc);
       }
     }
-    struct flag { std::string_view name; bool* target; } flags[] = {
-        {"earlier_verified_file", &q.earlier_verified_file}, {"identity_obvious", &q.identity_obvious},
-        {"knows_personal_facts", &q.knows_personal_facts}};
+    struct flag {
+      std::string_view name;
+      bool* target;
+    } flags[] = {{"earlier_verified_file", &q.earlier_verified_file},
+                 {"identity_obvious", &q.identity_obvious},
+                 {"knows_personal_facts", &q.knows_personal_facts}};
     for (const flag& f : flags) {
       auto b = get_bool(req, f.name, false);
       if (!b) return b.error();
@@ -283,8 +296,10 @@ inline result<std::string> answer(const value& req) {
     w.key("channel").string(to_string(q.via));
     w.key("decision").string(a->satisfied() ? "satisfied" : "not_satisfied");
     w.key("confidence").string(to_string(a->level));
-    const struct { std::string_view name; const identity_check* check; } checks[] = {
-        {"number_check", &a->number}, {"identity_check", &a->identity}, {"agent_authority", &a->authority}};
+    const struct {
+      std::string_view name;
+      const identity_check* check;
+    } checks[] = {{"number_check", &a->number}, {"identity_check", &a->identity}, {"agent_authority", &a->authority}};
     for (const auto& c : checks) {
       if (c.check == &a->authority && !a->agent_channel) {
         w.key(c.name).begin_object().key("result").string("not_applicable").end_object();
@@ -303,8 +318,8 @@ inline result<std::string> answer(const value& req) {
     for (std::string_view m : a->missing) w.string(m);
     w.end_array();
   } else if (*question == "payment") {
-    if (auto ok = only_members(req, {"question", "date", "trace", "kind", "payer", "amount_yen", "amount_final",
-                                     "payee_is_officer"});
+    if (auto ok = only_members(
+            req, {"question", "date", "trace", "kind", "payer", "amount_yen", "amount_final", "payee_is_officer"});
         !ok)
       return ok.error();
     payment_query q;
@@ -393,7 +408,8 @@ inline result<std::string> answer(const value& req) {
     q.include_linkage = *linkage;
     std::int64_t limit = -1;
     if (const value* l = req.find("limit")) {
-      if (l->type != kind::number || !l->integral || l->integer < 0) return invalid("\"limit\" must be a non-negative integer");
+      if (l->type != kind::number || !l->integral || l->integer < 0)
+        return invalid("\"limit\" must be a non-negative integer");
       limit = l->integer;
     }
     auto a = try_search_annex(q, tp);

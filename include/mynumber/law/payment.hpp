@@ -46,9 +46,9 @@ struct payment_query {
   date on;
   rule_id kind = rule_id::pay_fees_other;  // a PAY.* rule
   payer_kind payer = payer_kind::corporation;
-  std::uint64_t amount_yen = 0;  // yearly total to the payee, or the single payment (see basis)
-  bool amount_final = true;      // false: the amount is not settled yet (e.g. at contract time)
-  bool payee_is_officer = false; // PAY.RETIREMENT: the record is submitted only for 法人役員
+  std::uint64_t amount_yen = 0;   // yearly total to the payee, or the single payment (see basis)
+  bool amount_final = true;       // false: the amount is not settled yet (e.g. at contract time)
+  bool payee_is_officer = false;  // PAY.RETIREMENT: the record is submitted only for 法人役員
 };
 
 struct payment_answer {
@@ -77,8 +77,12 @@ namespace detail {
   }
   detail::evaluation ev(q.on, why);
   ev.consult(rule_id::a9_related_affairs, true, "payers filing records under 所得税法225〜228条の3の2 use the number");
-  payment_answer out{payment_verdict::not_permitted, confidence::statute, q.kind, nullptr,
-                     row != nullptr ? row->threshold_yen : 0U, row != nullptr ? row->basis : payment_basis::per_year};
+  payment_answer out{payment_verdict::not_permitted,
+                     confidence::statute,
+                     q.kind,
+                     nullptr,
+                     row != nullptr ? row->threshold_yen : 0U,
+                     row != nullptr ? row->basis : payment_basis::per_year};
   auto finish = [&](payment_verdict v) {
     out.decision = v;
     out.basis_version = &ev.peek(q.kind);
@@ -90,7 +94,8 @@ namespace detail {
     return finish(payment_verdict::permitted_in_anticipation);
   };
   if (row == nullptr) {  // retirement income: officers only, no amount figure
-    ev.consult(q.kind, q.payee_is_officer, q.payee_is_officer ? "payee is a corporate officer" : "submitted only for corporate officers");
+    ev.consult(q.kind, q.payee_is_officer,
+               q.payee_is_officer ? "payee is a corporate officer" : "submitted only for corporate officers");
     if (q.payee_is_officer) return finish(payment_verdict::required);
     return anticipate("employees may be asked at the employment contract");
   }
@@ -100,7 +105,8 @@ namespace detail {
     return finish(payment_verdict::not_permitted);
   }
   const bool above = q.amount_yen > row->threshold_yen;
-  ev.consult(q.kind, above, above ? "amount above the figure: the record is due" : "amount at or below the figure: no record");
+  ev.consult(q.kind, above,
+             above ? "amount above the figure: the record is due" : "amount at or below the figure: no record");
   if (above) return finish(payment_verdict::required);
   if (row->early == anticipation::at_employment) return anticipate("employees may be asked at the employment contract");
   if (!q.amount_final) return anticipate("amount not settled: the number may be asked at contract time");

@@ -45,7 +45,7 @@ namespace law {
 }
 
 struct penalty_query {
-  date on;  // date of the act
+  date on;                                   // date of the act
   rule_id offence = rule_id::pen_file_leak;  // a PEN.* offence rule
 };
 
@@ -88,30 +88,32 @@ namespace detail {
 [[nodiscard]] inline result<penalty_answer> try_evaluate_penalty(const penalty_query& q, trace* why = nullptr) {
   if (auto ok = check_date(q.on); !ok) return ok.error();
   const penalty_row* row = detail::penalty_row_on(q.offence, q.on);
-  if (row == nullptr) return error_info{errc::law_invalid_query, no_position, -1, "offence must be a penalty rule (PEN.*)"};
+  if (row == nullptr)
+    return error_info{errc::law_invalid_query, no_position, -1, "offence must be a penalty rule (PEN.*)"};
   detail::evaluation ev(q.on, why);
   ev.consult(q.offence, row->status == rule_status::in_force,
-             row->status == rule_status::in_force ? "article in force for an act on this date"
+             row->status == rule_status::in_force  ? "article in force for an act on this date"
              : row->status == rule_status::unknown ? "whether this article existed on the date is not known"
                                                    : "this article did not exist on the date");
   ev.weaken(row->level);
-  penalty_answer out{q.offence, row->status, confidence::statute, row, row->article, row->kind, row->max_months,
-                     row->max_fine_yen, row->cumulative, row->abroad, row->corporate, 0};
+  penalty_answer out{q.offence,       row->status,       confidence::statute, row,         row->article,   row->kind,
+                     row->max_months, row->max_fine_yen, row->cumulative,     row->abroad, row->corporate, 0};
   if (row->status == rule_status::in_force) {
     if (row->kind != imprisonment::none) {
       const bool kokin = ev.peek(rule_id::pen_kokinkei).status == rule_status::in_force;
-      ev.consult(rule_id::pen_kokinkei, kokin, kokin ? "拘禁刑 for acts on or after 2025-06-01" : "懲役 for acts before 2025-06-01");
+      ev.consult(rule_id::pen_kokinkei, kokin,
+                 kokin ? "拘禁刑 for acts on or after 2025-06-01" : "懲役 for acts before 2025-06-01");
     }
     ev.consult(rule_id::pen_abroad, row->abroad == tristate::yes,
-               row->abroad == tristate::yes ? "applies to acts abroad"
+               row->abroad == tristate::yes  ? "applies to acts abroad"
                : row->abroad == tristate::no ? "does not apply to acts abroad"
-                                              : "coverage of acts abroad on this date is not known");
+                                             : "coverage of acts abroad on this date is not known");
     ev.consult(rule_id::pen_corporate, row->corporate != corporate_fine::none,
-               row->corporate == corporate_fine::hundred_million_yen ? "corporate fine up to 1億円"
+               row->corporate == corporate_fine::hundred_million_yen  ? "corporate fine up to 1億円"
                : row->corporate == corporate_fine::same_as_individual ? "corporate fine as in the article (各本条)"
                : row->corporate == corporate_fine::none               ? "no corporate liability for this article"
-                                                                      : "corporate liability on this date is not known");
-    out.corporate_max_fine_yen = row->corporate == corporate_fine::hundred_million_yen ? 100000000ULL
+                                                        : "corporate liability on this date is not known");
+    out.corporate_max_fine_yen = row->corporate == corporate_fine::hundred_million_yen  ? 100000000ULL
                                  : row->corporate == corporate_fine::same_as_individual ? row->max_fine_yen
                                                                                         : 0ULL;
   }

@@ -13,9 +13,9 @@
 #include <string_view>
 #include <vector>
 
+#include "../date.hpp"
 #include "../error.hpp"
 #include "../result.hpp"
-#include "../date.hpp"
 #include "detail/rule_tables.hpp"
 #include "types.hpp"
 
@@ -149,7 +149,8 @@ struct trace {
     out += "  (";
     out += s.version->from.to_string();
     out += "..";
-    out += s.version->to == date::from_ymd_unchecked(9999, 12, 31) ? std::string() : s.version->to.add_days(-1).to_string();
+    out += s.version->to == date::from_ymd_unchecked(9999, 12, 31) ? std::string()
+                                                                   : s.version->to.add_days(-1).to_string();
     out += ", ";
     out += to_string(s.version->status);
     out += ", ";

@@ -67,8 +67,8 @@ enum class rule_status : std::uint8_t { in_force, not_in_force, unknown };
 // `article` etc. are the numbers as written in that revision ("52の2"); `extra` names a table
 // or a parenthetical ("別表第一", "（主務省令）").
 struct citation {
-  std::string_view law_id;     // e-Gov law ID, e.g. "425AC0000000027"; empty when not known
-  std::string_view law;        // short Japanese name, e.g. "番号法"
+  std::string_view law_id;  // e-Gov law ID, e.g. "425AC0000000027"; empty when not known
+  std::string_view law;     // short Japanese name, e.g. "番号法"
   std::string_view article;
   std::string_view paragraph;
   std::string_view item;

@@ -118,9 +118,10 @@ namespace detail {
       break;
     }
     case use_path::related_affairs: {
-      const rule_version& v = ev.consult(rule_id::a9_related_affairs, q.statutory_filing_duty,
-                                         q.statutory_filing_duty ? "a law or ordinance obliges filing documents bearing the number"
-                                                                 : "no statutory duty to file documents bearing the number");
+      const rule_version& v =
+          ev.consult(rule_id::a9_related_affairs, q.statutory_filing_duty,
+                     q.statutory_filing_duty ? "a law or ordinance obliges filing documents bearing the number"
+                                             : "no statutory duty to file documents bearing the number");
       if (q.statutory_filing_duty) return finish(verdict::permitted, rule_id::a9_related_affairs, v);
       break;
     }
@@ -137,7 +138,8 @@ namespace detail {
       if (q.received_under && detail::is_recipient_item(*q.received_under)) {
         const rule_version& item = ev.consult(*q.received_under, true, "the number was received under this item");
         if (item.status == rule_status::unknown) {
-          const rule_version& v = ev.consult(rule_id::a9_recipient, false, "whether the item existed on the date is not known");
+          const rule_version& v =
+              ev.consult(rule_id::a9_recipient, false, "whether the item existed on the date is not known");
           ev.weaken(confidence::unconfirmed);
           return finish(verdict::undetermined, rule_id::a9_recipient, v);
         }
@@ -151,7 +153,8 @@ namespace detail {
     }
     case use_path::none: break;
   }
-  const rule_version& v = ev.consult(rule_id::a9_no_path, true, "no Art. 9 path applies: use is outside the Act's scope");
+  const rule_version& v =
+      ev.consult(rule_id::a9_no_path, true, "no Art. 9 path applies: use is outside the Act's scope");
   return finish(verdict::not_permitted, rule_id::a9_no_path, v);
 }
 [[nodiscard]] inline use_answer evaluate_use(const use_query& q, trace* why = nullptr) {

@@ -57,7 +57,8 @@ MYNUMBER_BEGIN_NAMESPACE
 inline constexpr std::uint64_t audit_format_version = 1;
 inline constexpr std::size_t audit_field_max_length = 1024;
 // prev of the first entry.
-inline constexpr std::string_view audit_genesis_hash = "0000000000000000000000000000000000000000000000000000000000000000";
+inline constexpr std::string_view audit_genesis_hash =
+    "0000000000000000000000000000000000000000000000000000000000000000";
 
 enum class audit_action { reveal, provide, store, delete_ };
 
@@ -111,7 +112,9 @@ struct audit_entry {
 struct audit_head {
   std::uint64_t entries = 0;
   std::string hash = std::string(audit_genesis_hash);
-  friend bool operator==(const audit_head& a, const audit_head& b) noexcept { return a.entries == b.entries && a.hash == b.hash; }
+  friend bool operator==(const audit_head& a, const audit_head& b) noexcept {
+    return a.entries == b.entries && a.hash == b.hash;
+  }
   friend bool operator!=(const audit_head& a, const audit_head& b) noexcept { return !(a == b); }
 };
 
@@ -190,9 +193,9 @@ inline constexpr std::string_view audit_hash_label = "mynumber/audit/v1\0"sv;  /
 
 // The hash of a body: SHA-256, or HMAC-SHA256 under `key` for keyed entries.
 [[nodiscard]] inline result<std::string> audit_hash(std::string_view body, const symmetric_key* key) {
-  result<digest256> d = key == nullptr
-                            ? sha256({audit_hash_label, body})
-                            : hmac_sha256(byte_span(key->material().data(), key->material().size()), {audit_hash_label, body});
+  result<digest256> d =
+      key == nullptr ? sha256({audit_hash_label, body})
+                     : hmac_sha256(byte_span(key->material().data(), key->material().size()), {audit_hash_label, body});
   if (!d) return d.error();
   return to_hex(d->data(), d->size());
 }
@@ -215,12 +218,13 @@ inline constexpr std::string_view audit_hash_label = "mynumber/audit/v1\0"sv;  /
   };
   const detail::json_flat_object obj = detail::json_parse_flat_object(line);
   if (!obj.ok()) return broken(obj.error_offset, std::string("not a JSON object: ") + obj.error);
-  static constexpr std::string_view keys[] = {"v", "seq", "time", "actor", "action", "purpose",
-                                              "basis", "record", "detail", "key", "prev", "hash"};
+  static constexpr std::string_view keys[] = {"v",     "seq",    "time",   "actor", "action", "purpose",
+                                              "basis", "record", "detail", "key",   "prev",   "hash"};
   if (obj.members.size() != std::size(keys)) return broken(no_position, "wrong number of fields");
   using type = detail::json_flat_value::type;
   for (std::size_t i = 0; i < std::size(keys); ++i) {
-    if (obj.members[i].first != keys[i]) return broken(no_position, "field " + std::to_string(i + 1) + " must be \"" + std::string(keys[i]) + "\"");
+    if (obj.members[i].first != keys[i])
+      return broken(no_position, "field " + std::to_string(i + 1) + " must be \"" + std::string(keys[i]) + "\"");
   }
   const auto& m = obj.members;
   const auto is = [](const detail::json_flat_value& v, type t) { return v.kind == t; };
@@ -235,7 +239,8 @@ inline constexpr std::string_view audit_hash_label = "mynumber/audit/v1\0"sv;  /
   for (const std::size_t i : {2u, 3u, 4u, 5u, 7u, 10u, 11u})
     if (!is(m[i].second, type::string)) return broken(no_position, "\"" + std::string(keys[i]) + "\" must be a string");
   for (const std::size_t i : {6u, 8u, 9u})
-    if (is(m[i].second, type::number)) return broken(no_position, "\"" + std::string(keys[i]) + "\" must be a string or null");
+    if (is(m[i].second, type::number))
+      return broken(no_position, "\"" + std::string(keys[i]) + "\" must be a string or null");
 
   audit_entry e;
   e.seq = m[1].second.number;
@@ -253,19 +258,23 @@ inline constexpr std::string_view audit_hash_label = "mynumber/audit/v1\0"sv;  /
   e.hash = m[11].second.text;
 
   if (!detail::is_utc_timestamp(e.time)) return broken(no_position, "\"time\" is not YYYY-MM-DDTHH:MM:SSZ");
-  for (const auto& [name, value, required] : {std::tuple<std::string_view, const std::string*, bool>{"actor", &e.actor, true},
-                                              {"purpose", &e.purpose, true},
-                                              {"record", &e.record_id, true}}) {
+  for (const auto& [name, value, required] :
+       {std::tuple<std::string_view, const std::string*, bool>{"actor", &e.actor, true},
+        {"purpose", &e.purpose, true},
+        {"record", &e.record_id, true}}) {
     if (auto c = detail::check_audit_field(name, *value, required); !c) return broken(no_position, c.error().detail);
   }
   if (e.legal_basis) {
-    if (auto c = detail::check_audit_field("basis", *e.legal_basis, true); !c) return broken(no_position, c.error().detail);
+    if (auto c = detail::check_audit_field("basis", *e.legal_basis, true); !c)
+      return broken(no_position, c.error().detail);
   }
   if (e.detail) {
-    if (auto c = detail::check_audit_field("detail", *e.detail, false); !c) return broken(no_position, c.error().detail);
+    if (auto c = detail::check_audit_field("detail", *e.detail, false); !c)
+      return broken(no_position, c.error().detail);
   }
   if (e.key_id && !validate_key_id(*e.key_id)) return broken(no_position, "\"key\" is not a valid key id");
-  if (!detail::is_hex64(e.prev) || !detail::is_hex64(e.hash)) return broken(no_position, "\"prev\" and \"hash\" must be 64 lower-case hex digits");
+  if (!detail::is_hex64(e.prev) || !detail::is_hex64(e.hash))
+    return broken(no_position, "\"prev\" and \"hash\" must be 64 lower-case hex digits");
   if (detail::audit_line(detail::audit_body(e), e.hash) != line) return broken(no_position, "not in canonical form");
   return e;
 }
@@ -284,15 +293,19 @@ namespace detail {
 [[nodiscard]] inline result<void> audit_check_link(const audit_entry& e, std::string_view line, std::size_t line_no,
                                                    const audit_verify_options& options, audit_head& head) {
   const auto broken = [&](const std::string& what) {
-    return error_info{errc::audit_chain_broken, line_no, -1, "line " + std::to_string(line_no) + " (seq " + std::to_string(e.seq) + "): " + what};
+    return error_info{errc::audit_chain_broken, line_no, -1,
+                      "line " + std::to_string(line_no) + " (seq " + std::to_string(e.seq) + "): " + what};
   };
   if (e.seq != head.entries) {
-    return broken("sequence number out of order, expected " + std::to_string(head.entries) + " (an entry was removed, inserted or moved)");
+    return broken("sequence number out of order, expected " + std::to_string(head.entries) +
+                  " (an entry was removed, inserted or moved)");
   }
   if (e.prev != head.hash) return broken("\"prev\" does not match the hash of the previous entry");
   const symmetric_key* key = nullptr;
   if (e.key_id) {
-    if (options.keys == nullptr) return error_info{errc::key_unknown, line_no, -1, "line " + std::to_string(line_no) + ": the log is keyed; a key ring is needed to verify it"};
+    if (options.keys == nullptr)
+      return error_info{errc::key_unknown, line_no, -1,
+                        "line " + std::to_string(line_no) + ": the log is keyed; a key ring is needed to verify it"};
     key = options.keys->find(*e.key_id);
     if (key == nullptr) return broken("names key " + *e.key_id + ", which the key ring does not hold");
   } else if (options.keys != nullptr) {
@@ -301,7 +314,8 @@ namespace detail {
   const std::string_view body = line.substr(0, line.size() - (std::string_view(",\"hash\":\"\"}").size() + 64));
   auto expected = audit_hash(body, key);
   if (!expected) return expected.error();
-  if (CRYPTO_memcmp(expected->data(), e.hash.data(), 64) != 0) return broken("hash does not match the entry (it was edited)");
+  if (CRYPTO_memcmp(expected->data(), e.hash.data(), 64) != 0)
+    return broken("hash does not match the entry (it was edited)");
   head.entries = e.seq + 1;
   head.hash = e.hash;
   return {};
@@ -311,8 +325,9 @@ namespace detail {
 // Verifies a whole log (the content of the JSONL file). Returns the head on success. On failure
 // errc::audit_chain_broken whose position is the 1-based line number of the first bad entry and
 // whose detail says what is wrong there. An empty text is an empty, valid log.
-[[nodiscard]] inline result<audit_head> try_verify_audit_log(std::string_view text, const audit_verify_options& options = {},
-                                                            std::vector<audit_entry>* entries = nullptr) {
+[[nodiscard]] inline result<audit_head> try_verify_audit_log(std::string_view text,
+                                                             const audit_verify_options& options = {},
+                                                             std::vector<audit_entry>* entries = nullptr) {
   audit_head head;
   std::size_t line_no = 0;
   std::size_t at = 0;
@@ -320,7 +335,8 @@ namespace detail {
     ++line_no;
     const std::size_t end = text.find('\n', at);
     if (end == std::string_view::npos) {
-      return error_info{errc::audit_chain_broken, line_no, -1, "line " + std::to_string(line_no) + ": incomplete last line (no newline)"};
+      return error_info{errc::audit_chain_broken, line_no, -1,
+                        "line " + std::to_string(line_no) + ": incomplete last line (no newline)"};
     }
     const std::string_view line = text.substr(at, end - at);
     auto entry = try_parse_audit_line(line);
@@ -338,7 +354,8 @@ namespace detail {
   if (options.expected_head && *options.expected_head != head) {
     return error_info{errc::audit_chain_broken, line_no + 1, -1,
                       "the log ends at entry " + std::to_string(head.entries) + " but the recorded head is entry " +
-                          std::to_string(options.expected_head->entries) + " (entries removed from the end, or a different log)"};
+                          std::to_string(options.expected_head->entries) +
+                          " (entries removed from the end, or a different log)"};
   }
   return head;
 }
@@ -358,7 +375,8 @@ namespace detail {
   audit_entry e;
   e.seq = head.entries;
   e.time = detail::format_utc(event.time.value_or(std::chrono::system_clock::now()));
-  if (!detail::is_utc_timestamp(e.time)) return error_info{errc::invalid_argument, no_position, -1, "event time outside years 0000-9999"};
+  if (!detail::is_utc_timestamp(e.time))
+    return error_info{errc::invalid_argument, no_position, -1, "event time outside years 0000-9999"};
   e.actor = event.actor;
   e.action = event.action;
   e.purpose = event.purpose;
@@ -428,7 +446,8 @@ struct deletion_certificate {
 // try_verify_audit_log does: a certificate is never issued from a broken log.
 [[nodiscard]] inline result<deletion_certificate> try_make_deletion_certificate(
     std::string_view log_text, std::string_view issuer, const deletion_filter& filter = {},
-    const audit_verify_options& options = {}, std::optional<std::chrono::system_clock::time_point> issued = std::nullopt) {
+    const audit_verify_options& options = {},
+    std::optional<std::chrono::system_clock::time_point> issued = std::nullopt) {
   if (auto c = detail::check_audit_field("issuer", issuer, true); !c) return c.error();
   std::vector<audit_entry> entries;
   auto head = try_verify_audit_log(log_text, options, &entries);
@@ -455,7 +474,8 @@ class audit_log {
  public:
   // A log at `path` (created with mode 0600 on first append). With `keys`, entries are keyed
   // under the ring's current key and verification requires keys; the ring must outlive the log.
-  explicit audit_log(std::filesystem::path path, const key_ring* keys = nullptr) : path_(std::move(path)), keys_(keys) {}
+  explicit audit_log(std::filesystem::path path, const key_ring* keys = nullptr)
+      : path_(std::move(path)), keys_(keys) {}
 
   [[nodiscard]] const std::filesystem::path& path() const noexcept { return path_; }
 
@@ -549,10 +569,13 @@ class audit_log {
       if (n <= 0) return io_error("cannot read");
       got += static_cast<std::size_t>(n);
     }
-    if (tail.back() != '\n') return error_info{errc::audit_chain_broken, no_position, -1, "audit log " + path_.string() + " ends with an incomplete line"};
+    if (tail.back() != '\n')
+      return error_info{errc::audit_chain_broken, no_position, -1,
+                        "audit log " + path_.string() + " ends with an incomplete line"};
     tail.pop_back();
     const std::size_t start = tail.rfind('\n');
-    if (start == std::string::npos && window != size) return error_info{errc::audit_chain_broken, no_position, -1, "last line of the audit log is too long"};
+    if (start == std::string::npos && window != size)
+      return error_info{errc::audit_chain_broken, no_position, -1, "last line of the audit log is too long"};
     const std::string_view last = std::string_view(tail).substr(start == std::string::npos ? 0 : start + 1);
     auto entry = try_parse_audit_line(last);
     if (!entry) {

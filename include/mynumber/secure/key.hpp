@@ -44,7 +44,8 @@ inline constexpr const char* default_key_environment_variable = "MYNUMBER_KEYS";
 // Checks the key id rule (1–64 of [A-Za-z0-9_-]); errc::key_invalid with the position otherwise.
 [[nodiscard]] inline result<void> validate_key_id(std::string_view id) {
   if (id.empty()) return error_info{errc::key_invalid, no_position, -1, "key id is empty"};
-  if (id.size() > key_id_max_length) return error_info{errc::key_invalid, no_position, -1, "key id longer than 64 characters"};
+  if (id.size() > key_id_max_length)
+    return error_info{errc::key_invalid, no_position, -1, "key id longer than 64 characters"};
   for (std::size_t i = 0; i < id.size(); ++i) {
     const char c = id[i];
     const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
@@ -206,8 +207,15 @@ class key_ring {
     std::size_t i = 0;
     while (i < text.size()) {
       const char c = text[i];
-      if (c == '\n') { ++line_no; ++i; continue; }
-      if (c == ' ' || c == '\t' || c == '\r' || c == ';') { ++i; continue; }
+      if (c == '\n') {
+        ++line_no;
+        ++i;
+        continue;
+      }
+      if (c == ' ' || c == '\t' || c == '\r' || c == ';') {
+        ++i;
+        continue;
+      }
       if (c == '#') {
         while (i < text.size() && text[i] != '\n') ++i;
         continue;
@@ -264,7 +272,8 @@ class key_ring {
   [[nodiscard]] static result<key_ring> try_from_env(const char* name = default_key_environment_variable) {
     const char* value = std::getenv(name);
     if (value == nullptr) {
-      return error_info{errc::key_invalid, no_position, -1, std::string("environment variable ") + name + " is not set"};
+      return error_info{errc::key_invalid, no_position, -1,
+                        std::string("environment variable ") + name + " is not set"};
     }
     auto ring = try_parse(value);
     if (!ring) {

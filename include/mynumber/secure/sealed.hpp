@@ -84,7 +84,9 @@ class sealed_value {
     }
     return sealed_value(std::string(id), detail::bytes(data, data + size));
   }
-  [[nodiscard]] static result<sealed_value> try_from_bytes(const detail::bytes& b) { return try_from_bytes(b.data(), b.size()); }
+  [[nodiscard]] static result<sealed_value> try_from_bytes(const detail::bytes& b) {
+    return try_from_bytes(b.data(), b.size());
+  }
 
   // Parses "mns1.<base64url>"; errc::format_version for another "mnsN." prefix.
   [[nodiscard]] static result<sealed_value> try_parse(std::string_view text) {
@@ -138,25 +140,30 @@ namespace detail {
   std::uint8_t nonce[detail::gcm_nonce_size];
   for (std::size_t i = 0; i < detail::gcm_nonce_size; ++i) nonce[i] = out[header_size + i];
   const secret& k = key.material();
-  if (auto r = detail::aes256gcm_seal(detail::byte_span(k.data(), k.size()), nonce, aad, detail::byte_span(data, size), out); !r) {
+  if (auto r =
+          detail::aes256gcm_seal(detail::byte_span(k.data(), k.size()), nonce, aad, detail::byte_span(data, size), out);
+      !r) {
     return r.error();
   }
   return sealed_value(key.id(), std::move(out));
 }
 
 // Seals the 12 digits of `number` for `record_id` under the ring's current key.
-[[nodiscard]] inline result<sealed_value> try_seal(const individual_number& number, std::string_view record_id, const key_ring& ring) {
+[[nodiscard]] inline result<sealed_value> try_seal(const individual_number& number, std::string_view record_id,
+                                                   const key_ring& ring) {
   auto key = ring.try_current();
   if (!key) return key.error();
   const secret digits = reveal_into_secret(number);
   return seal_bytes(digits.data(), digits.size(), record_id, **key);
 }
-[[nodiscard]] inline sealed_value seal(const individual_number& number, std::string_view record_id, const key_ring& ring) {
+[[nodiscard]] inline sealed_value seal(const individual_number& number, std::string_view record_id,
+                                       const key_ring& ring) {
   return try_seal(number, record_id, ring).value();
 }
 
 // Seals any secret (a PIN, a password) the same way.
-[[nodiscard]] inline result<sealed_value> try_seal_secret(const secret& value, std::string_view record_id, const key_ring& ring) {
+[[nodiscard]] inline result<sealed_value> try_seal_secret(const secret& value, std::string_view record_id,
+                                                          const key_ring& ring) {
   auto key = ring.try_current();
   if (!key) return key.error();
   return seal_bytes(value.data(), value.size(), record_id, **key);
@@ -165,7 +172,8 @@ namespace detail {
 // Opens a sealed value for `record_id` with the key its header names. errc::key_unknown if the
 // ring lacks that key; errc::tamper_detected if the tag does not verify (edited bytes, another
 // record id, or a different key under the same id).
-[[nodiscard]] inline result<secret> try_unseal_secret(const sealed_value& sealed, std::string_view record_id, const key_ring& ring) {
+[[nodiscard]] inline result<secret> try_unseal_secret(const sealed_value& sealed, std::string_view record_id,
+                                                      const key_ring& ring) {
   if (auto v = validate_record_id(record_id); !v) return v.error();
   auto key = ring.try_get(sealed.key_id());
   if (!key) return key.error();
@@ -188,19 +196,23 @@ namespace detail {
 // Opens a sealed Individual Number. Besides the errors of try_unseal_secret,
 // errc::invalid_argument if the sealed content is not a valid number (it was sealed as something
 // else).
-[[nodiscard]] inline result<individual_number> try_unseal(const sealed_value& sealed, std::string_view record_id, const key_ring& ring) {
+[[nodiscard]] inline result<individual_number> try_unseal(const sealed_value& sealed, std::string_view record_id,
+                                                          const key_ring& ring) {
   auto digits = try_unseal_secret(sealed, record_id, ring);
   if (!digits) return digits.error();
   auto number = try_individual_number_from_secret(*digits);
-  if (!number) return error_info{errc::invalid_argument, no_position, -1, "the sealed content is not an Individual Number"};
+  if (!number)
+    return error_info{errc::invalid_argument, no_position, -1, "the sealed content is not an Individual Number"};
   return number;
 }
-[[nodiscard]] inline individual_number unseal(const sealed_value& sealed, std::string_view record_id, const key_ring& ring) {
+[[nodiscard]] inline individual_number unseal(const sealed_value& sealed, std::string_view record_id,
+                                              const key_ring& ring) {
   return try_unseal(sealed, record_id, ring).value();
 }
 
 // Key rotation: opens with the key the header names and seals again under the current key.
-[[nodiscard]] inline result<sealed_value> try_reseal(const sealed_value& sealed, std::string_view record_id, const key_ring& ring) {
+[[nodiscard]] inline result<sealed_value> try_reseal(const sealed_value& sealed, std::string_view record_id,
+                                                     const key_ring& ring) {
   auto content = try_unseal_secret(sealed, record_id, ring);
   if (!content) return content.error();
   return try_seal_secret(*content, record_id, ring);

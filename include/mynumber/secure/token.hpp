@@ -58,7 +58,8 @@ inline constexpr std::string_view token_subject_label = "mynumber/linkage-token/
     const std::size_t at = i;
     const char32_t cp = detail::utf8_next(domain, i);
     if (cp == detail::utf8_invalid) return error_info{errc::invalid_utf8, at, -1, "linkage domain"};
-    if (cp < 0x20 || cp == 0x7F) return error_info{errc::invalid_character, at, -1, "control character in linkage domain"};
+    if (cp < 0x20 || cp == 0x7F)
+      return error_info{errc::invalid_character, at, -1, "control character in linkage domain"};
   }
   return {};
 }
@@ -94,14 +95,16 @@ class linkage_token {
   // Parses the text form. errc::format_version for another "mntN." prefix, errc::invalid_argument
   // for any other malformation (with the character position).
   [[nodiscard]] static result<linkage_token> try_parse(std::string_view text) {
-    if (text.size() >= 5 && text.substr(0, 3) == "mnt" && text[4] == '.' && text.substr(0, 5) != linkage_token_text_prefix) {
+    if (text.size() >= 5 && text.substr(0, 3) == "mnt" && text[4] == '.' &&
+        text.substr(0, 5) != linkage_token_text_prefix) {
       return error_info{errc::format_version, 3, -1, "linkage token version"};
     }
     if (text.substr(0, linkage_token_text_prefix.size()) != linkage_token_text_prefix) {
       return error_info{errc::invalid_argument, 0, -1, "linkage token must start with \"mnt1.\""};
     }
     const std::size_t dot = text.find('.', linkage_token_text_prefix.size());
-    if (dot == std::string_view::npos) return error_info{errc::invalid_argument, no_position, -1, "linkage token has no '.' after the key id"};
+    if (dot == std::string_view::npos)
+      return error_info{errc::invalid_argument, no_position, -1, "linkage token has no '.' after the key id"};
     const std::string_view id = text.substr(linkage_token_text_prefix.size(), dot - linkage_token_text_prefix.size());
     if (auto v = validate_key_id(id); !v) {
       error_info e = v.error();
@@ -122,12 +125,15 @@ class linkage_token {
     if (data[0] != linkage_token_version) return error_info{errc::format_version, 0, -1, "linkage token version"};
     if (size < 2) return error_info{errc::invalid_argument, 1, -1, "truncated linkage token"};
     const std::size_t id_size = data[1];
-    if (size != 2 + id_size + mac_size) return error_info{errc::invalid_argument, 1, -1, "linkage token length does not match its key id length"};
+    if (size != 2 + id_size + mac_size)
+      return error_info{errc::invalid_argument, 1, -1, "linkage token length does not match its key id length"};
     const std::string_view id(reinterpret_cast<const char*>(data + 2), id_size);
     if (auto v = validate_key_id(id); !v) return v.error();
     return linkage_token(std::string(id), detail::bytes(data + 2 + id_size, data + size));
   }
-  [[nodiscard]] static result<linkage_token> try_from_bytes(const detail::bytes& b) { return try_from_bytes(b.data(), b.size()); }
+  [[nodiscard]] static result<linkage_token> try_from_bytes(const detail::bytes& b) {
+    return try_from_bytes(b.data(), b.size());
+  }
 
   friend bool operator==(const linkage_token& a, const linkage_token& b) noexcept {
     return a.key_id_ == b.key_id_ && CRYPTO_memcmp(a.mac_.data(), b.mac_.data(), mac_size) == 0;
@@ -195,22 +201,24 @@ class linkage_domain {
 
 // The token of `number` in `domain` under `key`.
 [[nodiscard]] inline result<linkage_token> try_derive_token(const individual_number& number, std::string_view domain,
-                                                           const symmetric_key& key) {
+                                                            const symmetric_key& key) {
   auto d = linkage_domain::try_make(key, domain);
   if (!d) return d.error();
   return d->try_derive(number);
 }
 // The token under the ring's current key.
 [[nodiscard]] inline result<linkage_token> try_derive_token(const individual_number& number, std::string_view domain,
-                                                           const key_ring& ring) {
+                                                            const key_ring& ring) {
   auto key = ring.try_current();
   if (!key) return key.error();
   return try_derive_token(number, domain, **key);
 }
-[[nodiscard]] inline linkage_token derive_token(const individual_number& number, std::string_view domain, const key_ring& ring) {
+[[nodiscard]] inline linkage_token derive_token(const individual_number& number, std::string_view domain,
+                                                const key_ring& ring) {
   return try_derive_token(number, domain, ring).value();
 }
-[[nodiscard]] inline linkage_token derive_token(const individual_number& number, std::string_view domain, const symmetric_key& key) {
+[[nodiscard]] inline linkage_token derive_token(const individual_number& number, std::string_view domain,
+                                                const symmetric_key& key) {
   return try_derive_token(number, domain, key).value();
 }
 
@@ -228,11 +236,14 @@ class linkage_domain {
 // Key rotation: checks that `old_token` is the token of `number` in `domain` under its own key,
 // then derives the token under the ring's current key. errc::tamper_detected if the old token
 // does not belong to this number and domain (so a mix-up is never silently "rotated").
-[[nodiscard]] inline result<linkage_token> try_rotate_token(const linkage_token& old_token, const individual_number& number,
-                                                           std::string_view domain, const key_ring& ring) {
+[[nodiscard]] inline result<linkage_token> try_rotate_token(const linkage_token& old_token,
+                                                            const individual_number& number, std::string_view domain,
+                                                            const key_ring& ring) {
   auto ok = try_token_matches(old_token, number, domain, ring);
   if (!ok) return ok.error();
-  if (!*ok) return error_info{errc::tamper_detected, no_position, -1, "the old token does not belong to this number and domain"};
+  if (!*ok)
+    return error_info{errc::tamper_detected, no_position, -1,
+                      "the old token does not belong to this number and domain"};
   return try_derive_token(number, domain, ring);
 }
 [[nodiscard]] inline linkage_token rotate_token(const linkage_token& old_token, const individual_number& number,

@@ -6,15 +6,15 @@
 #define MYNUMBER_C_EXPORT_H
 
 #if defined(_WIN32) && !defined(MN_STATIC)
-#  if defined(MN_BUILDING_LIBRARY)
-#    define MN_API __declspec(dllexport)
-#  else
-#    define MN_API __declspec(dllimport)
-#  endif
-#elif defined(__GNUC__) || defined(__clang__)
-#  define MN_API __attribute__((visibility("default")))
+#if defined(MN_BUILDING_LIBRARY)
+#define MN_API __declspec(dllexport)
 #else
-#  define MN_API
+#define MN_API __declspec(dllimport)
+#endif
+#elif defined(__GNUC__) || defined(__clang__)
+#define MN_API __attribute__((visibility("default")))
+#else
+#define MN_API
 #endif
 
 #endif /* MYNUMBER_C_EXPORT_H */

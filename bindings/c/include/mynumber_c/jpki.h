@@ -36,47 +36,48 @@ extern "C" {
 /* Verification options. Initialise with MN_JPKI_OPTIONS_INIT (or mn_jpki_options_init) so that
  * fields added later get their defaults. NULL options mean all defaults. */
 typedef struct mn_jpki_options {
-  unsigned version;              /* MN_JPKI_OPTIONS_VERSION */
-  const char *const *ca_paths;   /* trust anchors: files or directories; NULL/0 = the J-LIS roots */
+  unsigned version;            /* MN_JPKI_OPTIONS_VERSION */
+  const char* const* ca_paths; /* trust anchors: files or directories; NULL/0 = the J-LIS roots */
   size_t ca_count;
-  const char *const *crl_paths;  /* CRL files (DER or PEM) to check revocation against */
+  const char* const* crl_paths; /* CRL files (DER or PEM) to check revocation against */
   size_t crl_count;
-  int has_at;                    /* 0: verify at the current time; 1: at at_unix */
-  int64_t at_unix;               /* seconds since 1970-01-01 UTC */
-  int expected_kind;             /* MN_JPKI_KIND_* or MN_JPKI_KIND_ANY */
-  int require_revocation;        /* 1: no usable CRL is a failure instead of "skipped" */
+  int has_at;             /* 0: verify at the current time; 1: at at_unix */
+  int64_t at_unix;        /* seconds since 1970-01-01 UTC */
+  int expected_kind;      /* MN_JPKI_KIND_* or MN_JPKI_KIND_ANY */
+  int require_revocation; /* 1: no usable CRL is a failure instead of "skipped" */
 } mn_jpki_options;
 
 #define MN_JPKI_OPTIONS_VERSION 1u
-#define MN_JPKI_OPTIONS_INIT {MN_JPKI_OPTIONS_VERSION, NULL, 0, NULL, 0, 0, 0, MN_JPKI_KIND_ANY, 0}
+#define MN_JPKI_OPTIONS_INIT \
+  { MN_JPKI_OPTIONS_VERSION, NULL, 0, NULL, 0, 0, 0, MN_JPKI_KIND_ANY, 0 }
 
 /* Sets *options to the defaults (no-op for NULL). */
-MN_API void mn_jpki_options_init(mn_jpki_options *options);
+MN_API void mn_jpki_options_init(mn_jpki_options* options);
 
 /* Parses one certificate and writes its information as JSON (kind and the evidence that decided
  * it, serial in hex and decimal, validity in UTC and JST, subject localities, key, key usage,
  * policies, CRL distribution points, fingerprint, warnings). */
-MN_API int mn_jpki_certificate_json(const uint8_t *data, size_t len, unsigned flags, char *out, size_t out_size,
-                                    mn_error *err);
+MN_API int mn_jpki_certificate_json(const uint8_t* data, size_t len, unsigned flags, char* out, size_t out_size,
+                                    mn_error* err);
 
 /* Verifies one certificate (chain, validity, key usage, policy, revocation) and writes the
  * verdict. Unparseable certificate bytes give a verdict whose "parse" check failed, not an error. */
-MN_API int mn_jpki_verify_json(const uint8_t *data, size_t len, const mn_jpki_options *options, int *verdict_ok,
-                               char *out, size_t out_size, mn_error *err);
+MN_API int mn_jpki_verify_json(const uint8_t* data, size_t len, const mn_jpki_options* options, int* verdict_ok,
+                               char* out, size_t out_size, mn_error* err);
 
 /* Verifies a raw card signature (RSA PKCS#1 v1.5 over the SHA-256 DigestInfo of `message`)
  * against the signer certificate, plus that certificate's verification. */
-MN_API int mn_jpki_verify_raw_signature_json(const uint8_t *certificate, size_t certificate_len,
-                                             const uint8_t *message, size_t message_len, const uint8_t *signature,
-                                             size_t signature_len, const mn_jpki_options *options, int *verdict_ok,
-                                             char *out, size_t out_size, mn_error *err);
+MN_API int mn_jpki_verify_raw_signature_json(const uint8_t* certificate, size_t certificate_len, const uint8_t* message,
+                                             size_t message_len, const uint8_t* signature, size_t signature_len,
+                                             const mn_jpki_options* options, int* verdict_ok, char* out,
+                                             size_t out_size, mn_error* err);
 
 /* Verifies a detached CMS/PKCS#7 SignedData (DER or PEM) over `content`, plus the signer
  * certificate's verification. `signer` (may be NULL/0) supplies the signer certificate when the
  * CMS carries none. */
-MN_API int mn_jpki_verify_cms_json(const uint8_t *cms, size_t cms_len, const uint8_t *content, size_t content_len,
-                                   const uint8_t *signer, size_t signer_len, const mn_jpki_options *options,
-                                   int *verdict_ok, char *out, size_t out_size, mn_error *err);
+MN_API int mn_jpki_verify_cms_json(const uint8_t* cms, size_t cms_len, const uint8_t* content, size_t content_len,
+                                   const uint8_t* signer, size_t signer_len, const mn_jpki_options* options,
+                                   int* verdict_ok, char* out, size_t out_size, mn_error* err);
 
 #ifdef __cplusplus
 }

@@ -98,7 +98,7 @@ struct csv_block_masks {
 
 #if defined(MYNUMBER_SIMD_NEON)
 [[nodiscard]] MYNUMBER_SIMD_ALWAYS_INLINE std::uint64_t csv_neon_bits(uint8x16_t a, uint8x16_t b, uint8x16_t c,
-                                                                       uint8x16_t d, uint8x16_t want) noexcept {
+                                                                      uint8x16_t d, uint8x16_t want) noexcept {
   // Narrow each 0x00/0xFF comparison byte to one bit, then pack 4 × 16 bits.
   const uint8x16_t weights = {1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128};
   const auto lanes = [&](uint8x16_t v) {
@@ -134,7 +134,10 @@ struct csv_block_masks {
   return static_cast<unsigned>(__builtin_ctzll(x));
 #else
   unsigned n = 0;
-  while ((x & 1) == 0) { x >>= 1; ++n; }
+  while ((x & 1) == 0) {
+    x >>= 1;
+    ++n;
+  }
   return n;
 #endif
 }
@@ -164,14 +167,15 @@ struct csv_split {
 // per-field work is only "does it start with a quote". The field limit is checked once per block
 // (by counting its separators), not once per field.
 template <class Scanner>
-[[nodiscard]] MYNUMBER_SIMD_ALWAYS_INLINE bool split_plain_row_with(const char* begin, const char* end, std::string_view* out,
-                                                                    std::size_t max_fields, csv_split& split) noexcept {
+[[nodiscard]] MYNUMBER_SIMD_ALWAYS_INLINE bool split_plain_row_with(const char* begin, const char* end,
+                                                                    std::string_view* out, std::size_t max_fields,
+                                                                    csv_split& split) noexcept {
   std::size_t n = 0;
   const char* field_start = begin;
-  std::uint64_t carry = 0;           // all ones when the previous block ended inside quotes
-  std::uint64_t start_carry = 1;     // bit 0: this block begins a field (row start, or a separator at bit 63)
-  bool close_pending = false;        // the previous block ended with a closing quote
-  bool cr_pending = false;           // the previous block ended with the CR of a CR LF
+  std::uint64_t carry = 0;        // all ones when the previous block ended inside quotes
+  std::uint64_t start_carry = 1;  // bit 0: this block begins a field (row start, or a separator at bit 63)
+  bool close_pending = false;     // the previous block ended with a closing quote
+  bool cr_pending = false;        // the previous block ended with the CR of a CR LF
   Scanner scanner;
   // Callers check the field count first (a row has one field more than separators).
   const auto take = [&](const char* stop) {
@@ -202,8 +206,8 @@ template <class Scanner>
     const std::uint64_t inside = Scanner::prefix_xor(quote) ^ carry;
     const std::uint64_t sep = comma & ~inside;
     const unsigned terminator = crlf ? lf_at - 1 : lf_at;  // 64 when the row goes on
-    const std::uint64_t boundary = sep | (terminator < 64 ? std::uint64_t{1} << terminator : 0) |
-                                   (cr_at_block_end ? std::uint64_t{1} << 63 : 0);
+    const std::uint64_t boundary =
+        sep | (terminator < 64 ? std::uint64_t{1} << terminator : 0) | (cr_at_block_end ? std::uint64_t{1} << 63 : 0);
     if (close_pending && (boundary & 1) == 0) return false;
     const std::uint64_t opening = quote & inside, closing = quote & ~inside;
     const std::uint64_t starts = (sep << 1) | start_carry;
@@ -261,8 +265,9 @@ struct csv_avx2_scanner : csv_scanner_base {
   return split_plain_row_with<csv_sse2_scanner>(begin, end, out, max_fields, split);
 }
 [[nodiscard]] MYNUMBER_TARGET_AVX2_BITS_FLATTEN inline bool split_plain_row_avx2(const char* begin, const char* end,
-                                                                           std::string_view* out, std::size_t max_fields,
-                                                                           csv_split& split) noexcept {
+                                                                                 std::string_view* out,
+                                                                                 std::size_t max_fields,
+                                                                                 csv_split& split) noexcept {
   return split_plain_row_with<csv_avx2_scanner>(begin, end, out, max_fields, split);
 }
 #endif
@@ -302,45 +307,80 @@ struct utf8_avx2_tables {
 
 [[nodiscard]] MYNUMBER_TARGET_AVX2 inline utf8_avx2_tables make_utf8_avx2_tables() noexcept {
   // Error classes; a byte pair is bad when the three lookups share a set bit.
-  constexpr char too_short = 1 << 0, too_long = 1 << 1, overlong_3 = 1 << 2, too_large = 1 << 3,
-                 surrogate = 1 << 4, overlong_2 = 1 << 5, too_large_1000 = 1 << 6, overlong_4 = 1 << 6;
+  constexpr char too_short = 1 << 0, too_long = 1 << 1, overlong_3 = 1 << 2, too_large = 1 << 3, surrogate = 1 << 4,
+                 overlong_2 = 1 << 5, too_large_1000 = 1 << 6, overlong_4 = 1 << 6;
   constexpr char two_conts = static_cast<char>(0x80);
   constexpr char carry = static_cast<char>(too_short | too_long | two_conts);
   constexpr char large = static_cast<char>(carry | too_large | too_large_1000);
   constexpr char cont = static_cast<char>(too_long | overlong_2 | two_conts);
   // Indexed by the high nibble of the previous byte.
-  static constexpr char lead_high[16] = {too_long, too_long, too_long, too_long, too_long, too_long, too_long,
-                                         too_long, two_conts, two_conts, two_conts, two_conts,
-                                         too_short | overlong_2, too_short, too_short | overlong_3 | surrogate,
+  static constexpr char lead_high[16] = {too_long,
+                                         too_long,
+                                         too_long,
+                                         too_long,
+                                         too_long,
+                                         too_long,
+                                         too_long,
+                                         too_long,
+                                         two_conts,
+                                         two_conts,
+                                         two_conts,
+                                         two_conts,
+                                         too_short | overlong_2,
+                                         too_short,
+                                         too_short | overlong_3 | surrogate,
                                          too_short | too_large | too_large_1000 | overlong_4};
   // Indexed by the low nibble of the previous byte.
   static constexpr char lead_low[16] = {static_cast<char>(carry | overlong_3 | overlong_2 | overlong_4),
-                                        static_cast<char>(carry | overlong_2), carry, carry,
-                                        static_cast<char>(carry | too_large), large, large, large, large, large,
-                                        large, large, large, static_cast<char>(large | surrogate), large, large};
+                                        static_cast<char>(carry | overlong_2),
+                                        carry,
+                                        carry,
+                                        static_cast<char>(carry | too_large),
+                                        large,
+                                        large,
+                                        large,
+                                        large,
+                                        large,
+                                        large,
+                                        large,
+                                        large,
+                                        static_cast<char>(large | surrogate),
+                                        large,
+                                        large};
   // Indexed by the high nibble of the current byte.
-  static constexpr char next_high[16] = {too_short, too_short, too_short, too_short, too_short, too_short, too_short,
-                                         too_short, static_cast<char>(cont | overlong_3 | too_large_1000 | overlong_4),
+  static constexpr char next_high[16] = {too_short,
+                                         too_short,
+                                         too_short,
+                                         too_short,
+                                         too_short,
+                                         too_short,
+                                         too_short,
+                                         too_short,
+                                         static_cast<char>(cont | overlong_3 | too_large_1000 | overlong_4),
                                          static_cast<char>(cont | overlong_3 | too_large),
                                          static_cast<char>(cont | surrogate | too_large),
-                                         static_cast<char>(cont | surrogate | too_large), too_short, too_short,
-                                         too_short, too_short};
+                                         static_cast<char>(cont | surrogate | too_large),
+                                         too_short,
+                                         too_short,
+                                         too_short,
+                                         too_short};
   utf8_avx2_tables t;
   t.lead_high = repeat_16(lead_high);
   t.lead_low = repeat_16(lead_low);
   t.next_high = repeat_16(next_high);
   // A sequence still open at the end of a block: a 4-byte lead in its last 3 bytes, a 3-byte lead
   // in the last 2, any lead in the last one.
-  t.open_at_end = _mm256_setr_epi8(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
-                                   -1, -1, -1, -1, -1, -1, -1, -1, static_cast<char>(0xEF), static_cast<char>(0xDF),
-                                   static_cast<char>(0xBF));
+  t.open_at_end =
+      _mm256_setr_epi8(-1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1,
+                       -1, -1, -1, -1, -1, static_cast<char>(0xEF), static_cast<char>(0xDF), static_cast<char>(0xBF));
   return t;
 }
 
 // The errors of one 32-byte block (zero lanes where it is fine); `previous` is the block before
 // it and becomes this one. Lane i is an error found at byte i, judged from bytes i-3..i.
-[[nodiscard]] MYNUMBER_TARGET_AVX2 inline __m256i utf8_block_errors_avx2(const utf8_avx2_tables& t, const __m256i& input,
-                                                                       __m256i& previous) noexcept {
+[[nodiscard]] MYNUMBER_TARGET_AVX2 inline __m256i utf8_block_errors_avx2(const utf8_avx2_tables& t,
+                                                                         const __m256i& input,
+                                                                         __m256i& previous) noexcept {
   if (_mm256_movemask_epi8(input) == 0) {
     // All ASCII: only a sequence left open by the previous block can be wrong here, and then the
     // error is at lane 0 (its next byte, which is ASCII, not a continuation byte).
@@ -380,8 +420,8 @@ struct utf8_avx2_tables {
     // The tail, padded with zero bytes: a sequence cut by the end then fails as too short.
     alignas(32) char tail[32] = {};
     std::memcpy(tail, s + i, n - i);
-    error = _mm256_or_si256(error,
-                            utf8_block_errors_avx2(t, _mm256_load_si256(reinterpret_cast<const __m256i*>(tail)), previous));
+    error = _mm256_or_si256(
+        error, utf8_block_errors_avx2(t, _mm256_load_si256(reinterpret_cast<const __m256i*>(tail)), previous));
   }
   error = _mm256_or_si256(error, _mm256_subs_epu8(previous, t.open_at_end));
   return _mm256_testz_si256(error, error) != 0;
@@ -396,11 +436,15 @@ struct csv_avx2_utf8_scanner : csv_avx2_scanner {
   __m256i previous, error, low_errors, high_errors;
 
   MYNUMBER_TARGET_AVX2 csv_avx2_utf8_scanner() noexcept
-      : tables(make_utf8_avx2_tables()), previous(_mm256_setzero_si256()), error(_mm256_setzero_si256()),
-        low_errors(_mm256_setzero_si256()), high_errors(_mm256_setzero_si256()) {}
+      : tables(make_utf8_avx2_tables()),
+        previous(_mm256_setzero_si256()),
+        error(_mm256_setzero_si256()),
+        low_errors(_mm256_setzero_si256()),
+        high_errors(_mm256_setzero_si256()) {}
   MYNUMBER_TARGET_AVX2 csv_block_masks scan(const char* p) noexcept {
     low_errors = utf8_block_errors_avx2(tables, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p)), previous);
-    high_errors = utf8_block_errors_avx2(tables, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32)), previous);
+    high_errors =
+        utf8_block_errors_avx2(tables, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32)), previous);
     return csv_avx2_scanner::scan(p);
   }
   MYNUMBER_TARGET_AVX2 void settle(unsigned lf_at) noexcept {
@@ -420,10 +464,8 @@ struct csv_avx2_utf8_scanner : csv_avx2_scanner {
 
 // split_plain_row that also declines a row whose bytes are not valid UTF-8 (the reader's general
 // path then reports it), so a UTF-8 file needs no second pass over each row.
-[[nodiscard]] MYNUMBER_TARGET_AVX2_BITS_FLATTEN inline bool split_plain_utf8_row_avx2(const char* begin, const char* end,
-                                                                                std::string_view* out,
-                                                                                std::size_t max_fields,
-                                                                                csv_split& split) noexcept {
+[[nodiscard]] MYNUMBER_TARGET_AVX2_BITS_FLATTEN inline bool split_plain_utf8_row_avx2(
+    const char* begin, const char* end, std::string_view* out, std::size_t max_fields, csv_split& split) noexcept {
   return split_plain_row_with<csv_avx2_utf8_scanner>(begin, end, out, max_fields, split);
 }
 #endif

@@ -48,9 +48,18 @@ namespace detail {
 }
 
 [[nodiscard]] inline bool flag_value(std::string_view s, flag& out) noexcept {
-  if (s.empty()) { out = flag::blank; return true; }
-  if (s == "0") { out = flag::no; return true; }
-  if (s == "1") { out = flag::yes; return true; }
+  if (s.empty()) {
+    out = flag::blank;
+    return true;
+  }
+  if (s == "0") {
+    out = flag::no;
+    return true;
+  }
+  if (s == "1") {
+    out = flag::yes;
+    return true;
+  }
   return false;
 }
 
@@ -72,7 +81,8 @@ template <class Text>
   out.source_columns = static_cast<std::uint8_t>(n);
 
   const std::string_view seq = f[0];
-  if (seq.empty() || seq.size() > 19 || !all_digits(seq)) return fail(column_error(errc::csv_malformed, 0, "not a number", seq));
+  if (seq.empty() || seq.size() > 19 || !all_digits(seq))
+    return fail(column_error(errc::csv_malformed, 0, "not a number", seq));
   out.sequence_number = 0;
   for (char c : seq) out.sequence_number = out.sequence_number * 10 + static_cast<std::uint64_t>(c - '0');
 
@@ -87,7 +97,8 @@ template <class Text>
   const bool deleted = out.process == corp::process::deleted;
 
   if (!flag_value(f[3], out.correct)) return fail(column_error(errc::csv_malformed, 3, "expected 0 or 1", f[3]));
-  if (!deleted && out.correct == flag::blank) return fail(column_error(errc::csv_malformed, 3, "blank outside a deletion row"));
+  if (!deleted && out.correct == flag::blank)
+    return fail(column_error(errc::csv_malformed, 3, "blank outside a deletion row"));
 
   // Dates go through corp::parse_date (no allocation, no exception); a bad one is a bad row naming
   // the column, never a throw. The helpers are forced inline: as calls they cost about 13 % of a
@@ -112,7 +123,8 @@ template <class Text>
 
   const auto read_image_id = [&](std::size_t i, auto& s) MYNUMBER_ALWAYS_INLINE {
     const std::string_view v = at(i);
-    if (!v.empty() && (v.size() != 8 || !all_digits(v))) return fail(column_error(errc::csv_malformed, i, "image ID is not 8 digits", v));
+    if (!v.empty() && (v.size() != 8 || !all_digits(v)))
+      return fail(column_error(errc::csv_malformed, i, "image ID is not 8 digits", v));
     s = v;
     return true;
   };

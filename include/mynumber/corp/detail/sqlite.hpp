@@ -105,8 +105,8 @@ class statement {
 [[nodiscard]] inline result<void> exec(sqlite3* db, const char* sql) {
   char* message = nullptr;
   if (sqlite3_exec(db, sql, nullptr, nullptr, &message) != SQLITE_OK) {
-    std::string text = std::string("exec: ") + (message != nullptr ? message : sqlite3_errmsg(db)) +
-                       " (SQLite code " + std::to_string(sqlite3_extended_errcode(db)) + ")";
+    std::string text = std::string("exec: ") + (message != nullptr ? message : sqlite3_errmsg(db)) + " (SQLite code " +
+                       std::to_string(sqlite3_extended_errcode(db)) + ")";
     sqlite3_free(message);
     return error_info{errc::database, no_position, -1, std::move(text)};
   }

@@ -40,9 +40,11 @@ struct byte_span {
 [[nodiscard]] inline result<digest256> sha256(std::initializer_list<byte_span> parts) {
   evp_md_ctx ctx(EVP_MD_CTX_new());
   if (!ctx) return openssl_error(errc::out_of_memory, "EVP_MD_CTX_new");
-  if (EVP_DigestInit_ex2(ctx.get(), EVP_sha256(), nullptr) != 1) return openssl_error(errc::crypto_error, "SHA-256 init");
+  if (EVP_DigestInit_ex2(ctx.get(), EVP_sha256(), nullptr) != 1)
+    return openssl_error(errc::crypto_error, "SHA-256 init");
   for (const byte_span& p : parts)
-    if (p.size != 0 && EVP_DigestUpdate(ctx.get(), p.data, p.size) != 1) return openssl_error(errc::crypto_error, "SHA-256 update");
+    if (p.size != 0 && EVP_DigestUpdate(ctx.get(), p.data, p.size) != 1)
+      return openssl_error(errc::crypto_error, "SHA-256 update");
   digest256 out{};
   unsigned int len = 0;
   if (EVP_DigestFinal_ex(ctx.get(), out.data(), &len) != 1 || len != out.size()) {
@@ -82,7 +84,8 @@ inline constexpr std::size_t gcm_tag_size = 16;
 [[nodiscard]] inline result<void> aes256gcm_seal(byte_span key, const std::uint8_t* nonce, byte_span aad,
                                                  byte_span plaintext, bytes& out) {
   if (key.size != 32) return error_info{errc::key_invalid, no_position, -1, "AES-256 needs a 32-byte key"};
-  if (plaintext.size > INT_MAX || aad.size > INT_MAX) return error_info{errc::invalid_argument, no_position, -1, "input too large"};
+  if (plaintext.size > INT_MAX || aad.size > INT_MAX)
+    return error_info{errc::invalid_argument, no_position, -1, "input too large"};
   evp_cipher_ctx ctx(EVP_CIPHER_CTX_new());
   if (!ctx) return openssl_error(errc::out_of_memory, "EVP_CIPHER_CTX_new");
   const auto* k = static_cast<const unsigned char*>(key.data);
@@ -90,15 +93,15 @@ inline constexpr std::size_t gcm_tag_size = 16;
     return openssl_error(errc::crypto_error, "AES-256-GCM encrypt init");
   }
   int len = 0;
-  if (aad.size != 0 &&
-      EVP_EncryptUpdate(ctx.get(), nullptr, &len, static_cast<const unsigned char*>(aad.data), static_cast<int>(aad.size)) != 1) {
+  if (aad.size != 0 && EVP_EncryptUpdate(ctx.get(), nullptr, &len, static_cast<const unsigned char*>(aad.data),
+                                         static_cast<int>(aad.size)) != 1) {
     return openssl_error(errc::crypto_error, "AES-256-GCM AAD");
   }
   const std::size_t start = out.size();
   out.resize(start + plaintext.size + gcm_tag_size);
-  if (plaintext.size != 0 && EVP_EncryptUpdate(ctx.get(), out.data() + start, &len,
-                                               static_cast<const unsigned char*>(plaintext.data),
-                                               static_cast<int>(plaintext.size)) != 1) {
+  if (plaintext.size != 0 &&
+      EVP_EncryptUpdate(ctx.get(), out.data() + start, &len, static_cast<const unsigned char*>(plaintext.data),
+                        static_cast<int>(plaintext.size)) != 1) {
     return openssl_error(errc::crypto_error, "AES-256-GCM encrypt");
   }
   if (EVP_EncryptFinal_ex(ctx.get(), out.data() + start + plaintext.size, &len) != 1) {
@@ -116,18 +119,21 @@ inline constexpr std::size_t gcm_tag_size = 16;
 [[nodiscard]] inline result<void> aes256gcm_open(byte_span key, const std::uint8_t* nonce, byte_span aad,
                                                  byte_span ciphertext_and_tag, std::uint8_t* plaintext) {
   if (key.size != 32) return error_info{errc::key_invalid, no_position, -1, "AES-256 needs a 32-byte key"};
-  if (ciphertext_and_tag.size < gcm_tag_size) return error_info{errc::tamper_detected, no_position, -1, "truncated ciphertext"};
-  if (ciphertext_and_tag.size > INT_MAX || aad.size > INT_MAX) return error_info{errc::invalid_argument, no_position, -1, "input too large"};
+  if (ciphertext_and_tag.size < gcm_tag_size)
+    return error_info{errc::tamper_detected, no_position, -1, "truncated ciphertext"};
+  if (ciphertext_and_tag.size > INT_MAX || aad.size > INT_MAX)
+    return error_info{errc::invalid_argument, no_position, -1, "input too large"};
   const std::size_t text_size = ciphertext_and_tag.size - gcm_tag_size;
   const auto* in = static_cast<const unsigned char*>(ciphertext_and_tag.data);
   evp_cipher_ctx ctx(EVP_CIPHER_CTX_new());
   if (!ctx) return openssl_error(errc::out_of_memory, "EVP_CIPHER_CTX_new");
-  if (EVP_DecryptInit_ex2(ctx.get(), EVP_aes_256_gcm(), static_cast<const unsigned char*>(key.data), nonce, nullptr) != 1) {
+  if (EVP_DecryptInit_ex2(ctx.get(), EVP_aes_256_gcm(), static_cast<const unsigned char*>(key.data), nonce, nullptr) !=
+      1) {
     return openssl_error(errc::crypto_error, "AES-256-GCM decrypt init");
   }
   int len = 0;
-  if (aad.size != 0 &&
-      EVP_DecryptUpdate(ctx.get(), nullptr, &len, static_cast<const unsigned char*>(aad.data), static_cast<int>(aad.size)) != 1) {
+  if (aad.size != 0 && EVP_DecryptUpdate(ctx.get(), nullptr, &len, static_cast<const unsigned char*>(aad.data),
+                                         static_cast<int>(aad.size)) != 1) {
     return openssl_error(errc::crypto_error, "AES-256-GCM AAD");
   }
   if (text_size != 0 && EVP_DecryptUpdate(ctx.get(), plaintext, &len, in, static_cast<int>(text_size)) != 1) {
@@ -145,14 +151,16 @@ inline constexpr std::size_t gcm_tag_size = 16;
   if (EVP_DecryptFinal_ex(ctx.get(), final_block, &len) != 1) {
     OPENSSL_cleanse(plaintext, text_size);
     clear_openssl_errors();  // a tag mismatch leaves no useful reason, and no stale entry may remain
-    return error_info{errc::tamper_detected, no_position, -1, "authentication tag does not match (wrong key, record id or edited data)"};
+    return error_info{errc::tamper_detected, no_position, -1,
+                      "authentication tag does not match (wrong key, record id or edited data)"};
   }
   return {};
 }
 
 // Fills `out` with random bytes from OpenSSL's public DRBG (for nonces).
 [[nodiscard]] inline result<void> random_bytes(std::uint8_t* out, std::size_t size) {
-  if (size > INT_MAX || RAND_bytes(out, static_cast<int>(size)) != 1) return openssl_error(errc::crypto_error, "RAND_bytes");
+  if (size > INT_MAX || RAND_bytes(out, static_cast<int>(size)) != 1)
+    return openssl_error(errc::crypto_error, "RAND_bytes");
   return {};
 }
 

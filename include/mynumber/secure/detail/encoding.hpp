@@ -50,8 +50,7 @@ using bytes = std::vector<std::uint8_t>;
   return out;
 }
 
-inline constexpr char base64url_alphabet[] =
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+inline constexpr char base64url_alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 [[nodiscard]] inline std::string to_base64url(const std::uint8_t* data, std::size_t size) {
   std::string out;

@@ -56,8 +56,8 @@ class json_object_writer {
 // A value of a flat JSON object.
 struct json_flat_value {
   enum class type { string, number, null } kind = type::null;
-  std::string text{};           // for strings
-  std::uint64_t number = 0;     // for numbers
+  std::string text{};        // for strings
+  std::uint64_t number = 0;  // for numbers
 };
 
 // Result of json_parse_flat_object: the members in document order, or the byte offset of the
