@@ -23,6 +23,8 @@ import pytest
 import mynumber
 from mynumber import _modules
 
+from conftest import DATA_DIR
+
 pytestmark = pytest.mark.skipif("jpki" not in _modules.compiled_modules, reason="built without the jpki module")
 
 if "jpki" in _modules.compiled_modules:
@@ -30,7 +32,7 @@ if "jpki" in _modules.compiled_modules:
     from mynumber.cli import main
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
-REFERENCE = ROOT.parent / "shared" / "reference" / "jpki"
+REFERENCE = DATA_DIR / "jpki"  # the J-LIS root certificates (data/jpki/README.md)
 
 
 def _generator() -> pathlib.Path:
