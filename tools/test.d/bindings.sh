@@ -66,9 +66,11 @@ for kind in individual corporate; do
 done
 
 step "Python type stubs and mypy --strict"
-(cd "$SCRATCH" && "$PYTHON" -m mypy.stubtest mynumber._core mynumber._modules --allowlist "$REPO/bindings/python/stubtest-allowlist.txt")
+(cd "$SCRATCH" && "$PYTHON" -m mypy.stubtest mynumber._core mynumber._law mynumber._secure mynumber._jpki mynumber._card \
+  mynumber._corp --allowlist "$REPO/bindings/python/stubtest-allowlist.txt")
 # Files of the bindings' own package parts; modules run mypy on theirs in their own test.d scripts.
 "$PYTHON" -m mypy --config-file pyproject.toml bindings/python/mynumber/__init__.py bindings/python/mynumber/_bulk.py \
+  bindings/python/mynumber/_optional.py \
   bindings/python/mynumber/individual.py bindings/python/mynumber/corporate.py bindings/python/mynumber/invoice.py \
   bindings/python/mynumber/cli/__init__.py bindings/python/mynumber/cli/numbers.py
 
@@ -94,7 +96,10 @@ if "$PYTHON" -c 'import build' 2>/dev/null; then
   grep -q '/include/mynumber/mynumber.hpp$' "$SCRATCH/sdist.txt"
   grep -q '/bindings/python/src/core_extension.cpp$' "$SCRATCH/sdist.txt"
   grep -q '/bindings/python/mynumber/_core.pyi$' "$SCRATCH/sdist.txt"
-  grep -q '/bindings/python/mynumber/_modules.pyi$' "$SCRATCH/sdist.txt"
+  for m in law secure jpki card corp; do
+    grep -q "/bindings/python/src/${m}_extension.cpp$" "$SCRATCH/sdist.txt"
+    grep -q "/bindings/python/mynumber/_$m.pyi$" "$SCRATCH/sdist.txt"
+  done
 else
   echo "python -m build is not installed: install the test extras (pip install .[test])" >&2
   exit 1

@@ -1,7 +1,7 @@
 // File: core_extension.cpp — the extension mynumber._core: the exception hierarchy (errors.cpp),
 // the numbers part (numbers.cpp) and the error helpers. It needs the header-only core only, so
-// `import mynumber` and `mynumber validate` load no OpenSSL, SQLite or PC/SC; the optional
-// modules are in mynumber._modules (modules_extension.cpp).
+// `import mynumber` and `mynumber validate` load no OpenSSL, SQLite or PC/SC; each optional
+// module has its own extension mynumber._<m> (<m>_extension.cpp).
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 

@@ -21,13 +21,12 @@ from typing import Any, Dict, Iterator, List
 import pytest
 
 import mynumber
-from mynumber import _modules
 
 from conftest import DATA_DIR
 
-pytestmark = pytest.mark.skipif("jpki" not in _modules.compiled_modules, reason="built without the jpki module")
+pytestmark = pytest.mark.skipif("jpki" not in mynumber.available_modules(), reason="built without the jpki module")
 
-if "jpki" in _modules.compiled_modules:
+if "jpki" in mynumber.available_modules():
     from mynumber import jpki
     from mynumber.cli import main
 
