@@ -9,6 +9,7 @@
 #include <string>
 
 #include "mynumber/error.hpp"
+#include "mynumber/version.hpp"
 #include "py_common.hpp"
 
 namespace mp = mynumber::python;
@@ -17,7 +18,7 @@ namespace py = pybind11;
 
 PYBIND11_MODULE(_core, m) {
   m.doc() = "Private extension of the mynumber package; use the public package instead.";
-  m.attr("__version__") = MYNUMBER_PY_VERSION;  // the CMake project version
+  m.attr("__version__") = MYNUMBER_VERSION_STRING;  // include/mynumber/version.hpp, the one version source
   mp::create_exception_classes(m);
   mp::register_numbers(m);
 
