@@ -9,7 +9,7 @@
 #   3. Rust via extern "C" (bindings/rust), offline, no crates.
 #   4. One seed gives the same numbers in Rust, Go (checked inside its test) and Python.
 #   5. Python: type stubs (mypy.stubtest), mypy --strict on the package, the CLI must-show
-#      commands, and the sdist content.
+#      commands, and the sdist content (no build trees). The wheel is tested by wheel.sh.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPO=$PWD
@@ -66,9 +66,11 @@ for kind in individual corporate; do
 done
 
 step "Python type stubs and mypy --strict"
-(cd "$SCRATCH" && "$PYTHON" -m mypy.stubtest mynumber._core mynumber._modules --allowlist "$REPO/bindings/python/stubtest-allowlist.txt")
+(cd "$SCRATCH" && "$PYTHON" -m mypy.stubtest mynumber._core mynumber._law mynumber._secure mynumber._jpki mynumber._card \
+  mynumber._corp --allowlist "$REPO/bindings/python/stubtest-allowlist.txt")
 # Files of the bindings' own package parts; modules run mypy on theirs in their own test.d scripts.
 "$PYTHON" -m mypy --config-file pyproject.toml bindings/python/mynumber/__init__.py bindings/python/mynumber/_bulk.py \
+  bindings/python/mynumber/_optional.py \
   bindings/python/mynumber/individual.py bindings/python/mynumber/corporate.py bindings/python/mynumber/invoice.py \
   bindings/python/mynumber/cli/__init__.py bindings/python/mynumber/cli/numbers.py
 
@@ -87,14 +89,24 @@ rc=$?
 set -e
 test "$rc" -eq 1  # the sample holds deliberately invalid numbers
 
-step "sdist contains include/ and the bindings"
+step "sdist contains include/ and the bindings, and no build tree"
 if "$PYTHON" -c 'import build' 2>/dev/null; then
   "$PYTHON" -m build --sdist --outdir "$SCRATCH/sdist" . >/dev/null
   tar -tzf "$SCRATCH"/sdist/*.tar.gz > "$SCRATCH/sdist.txt"
   grep -q '/include/mynumber/mynumber.hpp$' "$SCRATCH/sdist.txt"
+  grep -q '/include/mynumber/version.hpp$' "$SCRATCH/sdist.txt"
   grep -q '/bindings/python/src/core_extension.cpp$' "$SCRATCH/sdist.txt"
   grep -q '/bindings/python/mynumber/_core.pyi$' "$SCRATCH/sdist.txt"
-  grep -q '/bindings/python/mynumber/_modules.pyi$' "$SCRATCH/sdist.txt"
+  for m in law secure jpki card corp; do
+    grep -q "/bindings/python/src/${m}_extension.cpp$" "$SCRATCH/sdist.txt"
+    grep -q "/bindings/python/mynumber/_$m.pyi$" "$SCRATCH/sdist.txt"
+  done
+  # Nothing built or cached: build trees, venvs, CMake caches, objects, libraries, bytecode.
+  if grep -E '^[^/]+/(build|dist|\.venv|\.git)/|/(target|__pycache__|CMakeFiles|_skbuild)/|CMakeCache\.txt$|\.(o|a|so|pyc|whl)$' \
+      "$SCRATCH/sdist.txt"; then
+    echo "the sdist holds the build output listed above" >&2
+    exit 1
+  fi
 else
   echo "python -m build is not installed: install the test extras (pip install .[test])" >&2
   exit 1

@@ -102,7 +102,7 @@ openssl dgst -sha256 -verify "$WORK/auth_pub.pem" -signature "$WORK/sig" "$WORK/
 
 # --- 5. Python reader and CLI ------------------------------------------------------------------
 PYTHON="${PYTHON:-python3}"
-if "$PYTHON" -c 'import mynumber._modules as c, sys; sys.exit(0 if "card" in c.compiled_modules else 1)' 2>/dev/null; then
+if "$PYTHON" -c 'import mynumber, sys; sys.exit(0 if "card" in mynumber.available_modules() else 1)' 2>/dev/null; then
   start_card
   MYNUMBER_VIRTUAL_CARD_PROFILE="$WORK/profile.json" "$PYTHON" -m pytest -q -p no:cacheprovider \
     "$ROOT/bindings/python/tests/test_card.py" >&2 || fail "Python card tests failed"

@@ -13,7 +13,7 @@ cd "$(dirname "$0")/../.."
 REPO=$PWD
 PYTHON=${PYTHON:-python}
 BUILD=build/python-asan
-# -O0: the sanitizer build of the two extensions is the slow part of this step (the tests take
+# -O0: the sanitizer build of the extensions is the slow part of this step (the tests take
 # seconds), so it is compiled without optimisation.
 SANITIZE="-O0 -fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
 

@@ -8,9 +8,11 @@ Per-kind functions follow python-stdnum's names: ``mynumber.individual.is_valid(
 ``mynumber.corporate.validate(...)`` and so on. Display forms of IndividualNumber and
 CorporateNumber are masked; ``.reveal()`` is the only way to the digits.
 
-This module loads only the extension ``mynumber._core`` (numbers and exceptions); the optional
-modules (``mynumber.law``, ``.secure``, ``.jpki``, ``.card``, ``.corp``) load ``mynumber._modules``
-when imported.
+This module loads only the extension ``mynumber._core`` (numbers and exceptions). Each optional
+module (``mynumber.law``, ``.secure``, ``.jpki``, ``.card``, ``.corp``) has its own extension
+``mynumber._<m>``, loaded with its system libraries when the module is imported; importing a module
+that this installation was built without raises ``ModuleNotBuiltError`` (an ImportError), and
+``available_modules()`` lists those that were built.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from ._core import (
     TamperError,
 )
 from . import corporate, individual, invoice
+from ._optional import ModuleNotBuiltError, available_modules
 
 __version__: str = _core.__version__
 
@@ -69,6 +72,8 @@ __all__ = [
     "InvalidArgumentError",
     "MyNumberIOError",
     "NotSupportedError",
+    "ModuleNotBuiltError",
+    "available_modules",
     # numbers
     "IndividualNumber",
     "CorporateNumber",

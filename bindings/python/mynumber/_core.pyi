@@ -1,5 +1,5 @@
 # Type stubs of the extension module mynumber._core: errors and numbers (checked with
-# `python -m mypy.stubtest mynumber._core mynumber._modules`). The optional modules are in _modules.pyi.
+# `python -m mypy.stubtest mynumber._core`). Each optional module's extension has its own _<m>.pyi.
 from typing import Any, Optional, Tuple, Union
 
 import numpy as np

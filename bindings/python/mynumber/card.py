@@ -18,16 +18,18 @@ import hashlib as _hashlib
 from dataclasses import dataclass
 from typing import Any, Dict, List, Optional, Union
 
-from . import _core, _modules
+from . import _core
+from ._optional import require
 
-if "card" not in _modules.compiled_modules:  # pragma: no cover - depends on the build
-    raise ImportError("mynumber was built without the card module (mynumber::card)")
+require("card")  # ModuleNotBuiltError when this installation was built without it
+
+from . import _card  # noqa: E402
 
 DateLike = Union[str, _dt.date]
 
 PIN_KINDS = ("jpki_auth", "jpki_sign", "text_pin", "text_code_a", "text_code_b", "visual_birth", "visual_code_b",
              "visual_code_a", "juki_pin")
-HAS_PCSC: bool = bool(_modules.card_has_pcsc)
+HAS_PCSC: bool = bool(_card.card_has_pcsc)
 JST = _dt.timezone(_dt.timedelta(hours=9))
 
 __all__ = ["PIN_KINDS", "HAS_PCSC", "Expiry", "expiry", "certificate_expiry", "verification_code_b", "to_wareki",
@@ -55,7 +57,7 @@ class Expiry:
     @property
     def ends_at(self) -> _dt.datetime:
         """The exact end: 23:59:59 JST on ``date`` (timezone-aware)."""
-        return _dt.datetime.fromtimestamp(_modules.card_expiry_instant(self.date.isoformat()), JST)
+        return _dt.datetime.fromtimestamp(_card.card_expiry_instant(self.date.isoformat()), JST)
 
 
 def expiry(birth: DateLike, issued: DateLike, *, application_received: Optional[DateLike] = None,
@@ -63,7 +65,7 @@ def expiry(birth: DateLike, issued: DateLike, *, application_received: Optional[
     """The card's expiry: the 10th birthday after issue for adults (20+ for applications received
     before 2022-04-01, 18+ from then), the 5th for minors; fixed-term foreign residents
     (``residence="fixed_term"``) are capped at ``stay_until``."""
-    text, reason, adult = _modules.card_expiry(
+    text, reason, adult = _card.card_expiry(
         _date_text(birth), _date_text(issued),
         None if application_received is None else _date_text(application_received), residence,
         None if stay_until is None else _date_text(stay_until))
@@ -72,31 +74,31 @@ def expiry(birth: DateLike, issued: DateLike, *, application_received: Optional[
 
 def certificate_expiry(birth: DateLike, issued: DateLike, card_expiry: DateLike) -> Expiry:
     """An electronic certificate's expiry: the 5th birthday after issue, never past the card's."""
-    text, reason = _modules.card_certificate_expiry(_date_text(birth), _date_text(issued), _date_text(card_expiry))
+    text, reason = _card.card_certificate_expiry(_date_text(birth), _date_text(issued), _date_text(card_expiry))
     return Expiry(_dt.date.fromisoformat(text), reason)
 
 
 def verification_code_b(birth: DateLike, expiry_year: int, security_code: str, *, gregorian: bool = False) -> str:
     """照合番号B: birth date as 和暦 YYMMDD (``gregorian=True``: 西暦 YYMMDD, UNCONFIRMED for foreign
     residents) + the card's expiry year + the 4-digit security code."""
-    code: str = _modules.card_verification_code_b(_date_text(birth), expiry_year, security_code, gregorian)
+    code: str = _card.card_verification_code_b(_date_text(birth), expiry_year, security_code, gregorian)
     return code
 
 
 def to_wareki(date: DateLike) -> str:
     """The date in 和暦, e.g. ``"平成元年1月8日"``."""
-    text: str = _modules.card_to_wareki(_date_text(date))[0]
+    text: str = _card.card_to_wareki(_date_text(date))[0]
     return text
 
 
 def check_pin_format(kind: str, pin: str) -> None:
     """Raises :class:`mynumber.PinError` (reason ``pin_format``) unless ``pin`` fits ``kind``."""
-    _modules.card_check_pin_format(kind, pin)
+    _card.card_check_pin_format(kind, pin)
 
 
 def pin_specs() -> List[Dict[str, Any]]:
     """Every credential with its key EF, length rule and retry limit (``None`` = unknown)."""
-    return [dict(spec) for spec in _modules.card_pin_specs()]
+    return [dict(spec) for spec in _card.card_pin_specs()]
 
 
 def sha256(data: bytes) -> bytes:
@@ -116,7 +118,7 @@ class Reader:
     def __init__(self, reader: str = "", *, wait: float = 0.0) -> None:
         if not HAS_PCSC:
             raise _core.NotSupportedError("mynumber was built without PC/SC (libpcsclite)")
-        self._card: Any = _modules.CardReader(reader, int(wait * 1000))
+        self._card: Any = _card.CardReader(reader, int(wait * 1000))
 
     def __enter__(self) -> "Reader":
         return self

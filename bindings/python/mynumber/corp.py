@@ -27,9 +27,13 @@ from __future__ import annotations
 
 from typing import Any, Callable, Dict, Iterator, List, Optional, Sequence
 
-from . import _modules
+from ._optional import require
 
-COLUMNS = tuple(_modules.CORP_COLUMNS)
+require("corp")  # ModuleNotBuiltError when this installation was built without it
+
+from . import _corp  # noqa: E402
+
+COLUMNS = tuple(_corp.CORP_COLUMNS)
 
 Record = Dict[str, Any]
 
@@ -38,12 +42,12 @@ class Reader:
     """Iterates over the good records of one bulk file (or of CSV bytes with ``Reader.from_bytes``)."""
 
     def __init__(self, path: str) -> None:
-        self._reader = _modules.CorpReader(str(path))
+        self._reader = _corp.CorpReader(str(path))
 
     @classmethod
     def from_bytes(cls, data: bytes) -> "Reader":
         self = cls.__new__(cls)
-        self._reader = _modules.CorpReader.from_bytes(bytes(data))
+        self._reader = _corp.CorpReader.from_bytes(bytes(data))
         return self
 
     def __iter__(self) -> Iterator[Record]:
@@ -96,7 +100,7 @@ class Store:
     """The SQLite mirror. Not thread-safe: use one Store per thread."""
 
     def __init__(self, path: str) -> None:
-        self._store = _modules.CorpStore(str(path))
+        self._store = _corp.CorpStore(str(path))
 
     def import_snapshot(self, path: str, progress: Optional[Callable[[int, int], None]] = None) -> Dict[str, Any]:
         """Replaces the content with a full snapshot; ``progress(rows, bytes)`` is called now and then."""
@@ -135,7 +139,7 @@ class Store:
 
 def name_keys(name: str) -> Dict[str, str]:
     """The search keys of a name: ``key``, ``core`` (without its legal form), ``position``, ``form``."""
-    return dict(_modules.corp_name_keys(name))
+    return dict(_corp.corp_name_keys(name))
 
 
 __all__ = ["COLUMNS", "Reader", "Store", "name_keys", "read", "read_arrow", "read_columns", "read_dataframe"]

@@ -23,7 +23,11 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union
 
-from . import _modules
+from ._optional import require
+
+require("jpki")  # ModuleNotBuiltError when this installation was built without it
+
+from . import _jpki  # noqa: E402
 
 __all__ = [
     "SubstitutedText",
@@ -140,7 +144,7 @@ class Certificate:
     def from_bytes(cls, data: Union[bytes, bytearray, memoryview]) -> "Certificate":
         """Parses DER or PEM bytes; raises CertificateError."""
         raw = bytes(data)
-        d = json.loads(_modules.jpki_certificate_json(raw, True))
+        d = json.loads(_jpki.jpki_certificate_json(raw, True))
         basic = BasicInfo._from(d["basic_info"]) if d["basic_info"] else None
         return cls(
             d["kind"], d["purpose"], d["decided_by"], tuple(Evidence(**e) for e in d["evidence"]), d["test_hierarchy"],
@@ -152,7 +156,7 @@ class Certificate:
 
     def to_dict(self, include_basic_info: bool = False) -> Dict[str, Any]:
         """The JSON form (docs/jpki.md); the basic attributes only when asked for."""
-        result: Dict[str, Any] = json.loads(_modules.jpki_certificate_json(self.data, include_basic_info))
+        result: Dict[str, Any] = json.loads(_jpki.jpki_certificate_json(self.data, include_basic_info))
         return result
 
 
@@ -246,7 +250,7 @@ def parse_time(value: TimeLike) -> Optional[int]:
     if isinstance(value, _dt.date):
         return int(_dt.datetime(value.year, value.month, value.day, tzinfo=_dt.timezone.utc).timestamp())
     if isinstance(value, str):
-        return int(_modules.jpki_parse_time(value))
+        return int(_jpki.jpki_parse_time(value))
     raise TypeError(f"unsupported time value: {type(value).__name__}")
 
 
@@ -276,7 +280,7 @@ def verify(cert: Union[Certificate, PathOrBytes], *, ca: Union[PathOrBytes, Sequ
     paths or PEM/DER bytes (default: the embedded J-LIS roots). ``crls``: CRL files or bytes
     (JPKI has no public CRL; nothing is fetched). ``at``: the instant (default now)."""
     data = _cert_bytes(cert)
-    return Verdict._from(json.loads(_modules.jpki_verify_json(data, *_options(ca, crls, at, expected_kind,
+    return Verdict._from(json.loads(_jpki.jpki_verify_json(data, *_options(ca, crls, at, expected_kind,
                                                                            require_revocation))))
 
 
@@ -286,7 +290,7 @@ def verify_raw_signature(cert: Union[Certificate, PathOrBytes], message: bytes, 
                          require_revocation: bool = False) -> SignatureVerdict:
     """Verifies a raw card signature (RSA PKCS#1 v1.5 over the SHA-256 DigestInfo of ``message``,
     as COMPUTE DIGITAL SIGNATURE returns it) and the signer certificate."""
-    d = json.loads(_modules.jpki_verify_raw_signature_json(_cert_bytes(cert), bytes(message), bytes(signature),
+    d = json.loads(_jpki.jpki_verify_raw_signature_json(_cert_bytes(cert), bytes(message), bytes(signature),
                                                         *_options(ca, crls, at, expected_kind, require_revocation)))
     return SignatureVerdict._from(d)
 
@@ -298,11 +302,11 @@ def verify_cms_detached(cms: PathOrBytes, content: bytes, *, signer: Union[Certi
     """Verifies a detached CMS/PKCS#7 SignedData (DER or PEM; bytes or a path) over ``content``,
     and the signer certificate (from the CMS, or ``signer`` when the CMS carries none)."""
     signer_bytes = None if signer is None else _cert_bytes(signer)
-    d = json.loads(_modules.jpki_verify_cms_json(_read(cms), bytes(content), signer_bytes,
+    d = json.loads(_jpki.jpki_verify_cms_json(_read(cms), bytes(content), signer_bytes,
                                               *_options(ca, crls, at, expected_kind, require_revocation)))
     return SignatureVerdict._from(d)
 
 
 def jlis_roots_pem() -> List[str]:
     """The four embedded J-LIS root certificates (the default trust anchors), PEM."""
-    return list(_modules.jpki_jlis_roots_pem())
+    return list(_jpki.jpki_jlis_roots_pem())

@@ -18,16 +18,17 @@ import datetime as _dt
 import json as _json
 from typing import Any, Dict, Iterable, List, Mapping, Optional, Tuple, Union
 
-from . import _modules
+from ._optional import require
 
-if "law" not in _modules.compiled_modules:  # pragma: no cover - depends on the build
-    raise ImportError("mynumber was built without the law module (mynumber::law)")
+require("law")  # ModuleNotBuiltError when this installation was built without it
+
+from . import _law  # noqa: E402
 
 DateLike = Union[str, _dt.date]
 Response = Dict[str, Any]
 
 QUESTIONS = ("use", "request", "verify_identity", "payment", "penalty", "annex")
-DISCLAIMER: str = _modules.law_disclaimer
+DISCLAIMER: str = _law.law_disclaimer
 
 __all__ = ["QUESTIONS", "DISCLAIMER", "answer", "use", "request", "verify_identity", "payment", "penalty", "annex",
            "rule_ids", "explain"]
@@ -47,14 +48,14 @@ def answer(request: Union[Mapping[str, Any], str, bytes]) -> Response:
     """Answers one request: a mapping (serialised to JSON) or JSON text; its ``question`` member
     picks the question."""
     text = request if isinstance(request, (str, bytes)) else _json.dumps(dict(request), ensure_ascii=False)
-    result: Response = _json.loads(_modules.law_answer_json(text))
+    result: Response = _json.loads(_law.law_answer_json(text))
     return result
 
 
 def _ask(question: str, on: DateLike, trace: bool, members: Mapping[str, Any]) -> Response:
     request: Dict[str, Any] = {"date": _date_text(on), "trace": trace}
     request.update({k: v for k, v in members.items() if v is not None})
-    result: Response = _json.loads(_modules.law_answer_question_json(question, _json.dumps(request, ensure_ascii=False)))
+    result: Response = _json.loads(_law.law_answer_question_json(question, _json.dumps(request, ensure_ascii=False)))
     return result
 
 
@@ -100,7 +101,7 @@ def annex(on: DateLike, *, actor: Optional[str] = None, keyword: Optional[str] =
 
 def rule_ids() -> Tuple[str, ...]:
     """Semantic IDs of every rule, e.g. ``'P19.NETWORK'``."""
-    return tuple(_modules.law_rule_ids())
+    return tuple(_law.law_rule_ids())
 
 
 def _period(step: Mapping[str, Any]) -> str:

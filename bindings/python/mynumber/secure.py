@@ -1,6 +1,6 @@
 """Sensitive-data handling (安全管理措置 as a library): secrets, organisation keys, linkage tokens,
 sealed storage and the audit trail. Needs the library built with OpenSSL 3 (``secure`` in
-``mynumber._modules.compiled_modules``).
+``mynumber.available_modules()``).
 
 Nothing here is anonymisation. Tokens and sealed values are still 特定個人情報 in law (PPC FAQ
 Q9-2, Q9-4): handle them under the same rules as the number. See docs/security.md.
@@ -24,12 +24,11 @@ behind these classes wipe themselves; the Python strings around them cannot be w
 
 from __future__ import annotations
 
-from . import _modules
+from ._optional import require
 
-if "secure" not in _modules.compiled_modules:  # pragma: no cover - depends on the build
-    raise ImportError("mynumber was built without the secure module (OpenSSL 3 not found)")
+require("secure")  # ModuleNotBuiltError when this installation was built without it
 
-from ._modules import (  # noqa: E402
+from ._secure import (  # noqa: E402
     AuditLog,
     KeyRing,
     LinkageToken,

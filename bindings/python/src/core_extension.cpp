@@ -1,7 +1,7 @@
 // File: core_extension.cpp — the extension mynumber._core: the exception hierarchy (errors.cpp),
 // the numbers part (numbers.cpp) and the error helpers. It needs the header-only core only, so
-// `import mynumber` and `mynumber validate` load no OpenSSL, SQLite or PC/SC; the optional
-// modules are in mynumber._modules (modules_extension.cpp).
+// `import mynumber` and `mynumber validate` load no OpenSSL, SQLite or PC/SC; each optional
+// module has its own extension mynumber._<m> (<m>_extension.cpp).
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
@@ -9,6 +9,7 @@
 #include <string>
 
 #include "mynumber/error.hpp"
+#include "mynumber/version.hpp"
 #include "py_common.hpp"
 
 namespace mp = mynumber::python;
@@ -17,7 +18,7 @@ namespace py = pybind11;
 
 PYBIND11_MODULE(_core, m) {
   m.doc() = "Private extension of the mynumber package; use the public package instead.";
-  m.attr("__version__") = MYNUMBER_PY_VERSION;  // the CMake project version
+  m.attr("__version__") = MYNUMBER_VERSION_STRING;  // include/mynumber/version.hpp, the one version source
   mp::create_exception_classes(m);
   mp::register_numbers(m);
 

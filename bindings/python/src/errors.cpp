@@ -1,6 +1,6 @@
 // File: errors.cpp — the Python exception hierarchy and the translation of mynumber::error, compiled
-// into both extensions: mynumber._core creates the classes, mynumber._modules adopts the same class
-// objects from it, so `except mynumber.CertificateError` catches errors raised by either.
+// into every extension: mynumber._core creates the classes, each mynumber._<m> adopts the same class
+// objects from it, so `except mynumber.CertificateError` catches errors raised by any of them.
 #include <pybind11/pybind11.h>
 
 #include <array>
@@ -74,7 +74,7 @@ std::array<class_spec, 12> class_specs() {
   }};
 }
 
-// Both extensions translate their own C++ errors (pybind11 translators are per extension here).
+// Each extension translates its own C++ errors (pybind11 translators are per extension here).
 void install_translator() {
   py::register_local_exception_translator([](std::exception_ptr p) {
     if (!p) return;

@@ -1,13 +1,13 @@
 // File: py_common.hpp — what every part of the Python extensions shares: mynumber._core (errors
-// and numbers, core_extension.cpp) and mynumber._modules (the optional modules,
-// modules_extension.cpp). errors.cpp is compiled into both.
+// and numbers, core_extension.cpp) and one extension mynumber._<m> per optional module
+// (<m>_extension.cpp). errors.cpp is compiled into each.
 //
-// A module <m> adds bindings/python/src/<m>.cpp with `void register_<m>(pybind11::module_&)`
-// (called from modules_extension.cpp when MYNUMBER_PY_<M> is defined). Inside it:
+// A module <m> adds bindings/python/src/<m>.cpp with `void register_<m>(pybind11::module_&)`,
+// called from its own entry point <m>_extension.cpp. Inside it:
 //   - throw mynumber::error (or call result.value()): the translator installed by errors.cpp
 //     raises the Python exception chosen by the errc range, with .code/.reason/.position set;
-//   - take and return the number classes of _core (IndividualNumber, ...) as C++ values: _modules
-//     imports _core first, and pybind11 shares class registrations between the two extensions;
+//   - take and return the number classes of _core (IndividualNumber, ...) as C++ values: _<m>
+//     imports _core first, and pybind11 shares class registrations between the extensions;
 //   - read text arguments with text_arg() (str or bytes; anything else is TypeError, a str that
 //     cannot be UTF-8 encoded is InvalidNumberError(invalid_utf8));
 //   - release the GIL around long C++ work (pybind11::gil_scoped_release) after copying or pinning
@@ -47,7 +47,7 @@ PyObject* set_error(const error_info& info) noexcept;
 // Creates the exception classes on mynumber._core and installs the translator of C++ errors.
 void create_exception_classes(py::module_& m);
 
-// For mynumber._modules: imports mynumber._core, takes its exception classes (the same objects, not
+// For mynumber._<m>: imports mynumber._core, takes its exception classes (the same objects, not
 // copies) and installs the translator.
 void adopt_exception_classes();
 
@@ -60,23 +60,13 @@ void adopt_exception_classes();
 // set on failure.
 [[nodiscard]] bool text_arg_nothrow(PyObject* obj, std::string_view& out) noexcept;
 
-// Registration functions: the numbers part of _core, and the modules of _modules.
+// Registration functions: the numbers part of _core, and each optional module of its extension.
 void register_numbers(py::module_& m);
-#ifdef MYNUMBER_PY_LAW
 void register_law(py::module_& m);
-#endif
-#ifdef MYNUMBER_PY_SECURE
 void register_secure(py::module_& m);
-#endif
-#ifdef MYNUMBER_PY_JPKI
 void register_jpki(py::module_& m);
-#endif
-#ifdef MYNUMBER_PY_CARD
 void register_card(py::module_& m);
-#endif
-#ifdef MYNUMBER_PY_CORP
 void register_corp(py::module_& m);
-#endif
 
 }  // namespace mynumber::python
 

@@ -13,6 +13,15 @@ import pytest
 # installed wheel.
 DATA_DIR = Path(os.environ.get("MYNUMBER_DATA_DIR") or Path(__file__).resolve().parents[3] / "data")
 
+# A run against an installed wheel (tools/test.d/wheel.sh) names the directory the package must be
+# imported from, so that no test can pass against a source tree by accident.
+_EXPECTED_PACKAGE_ROOT = os.environ.get("MYNUMBER_EXPECT_PACKAGE_UNDER")
+if _EXPECTED_PACKAGE_ROOT:
+    import mynumber
+
+    assert Path(mynumber.__file__).resolve().is_relative_to(Path(_EXPECTED_PACKAGE_ROOT).resolve()), \
+        f"mynumber was imported from {mynumber.__file__}, not from {_EXPECTED_PACKAGE_ROOT}"
+
 
 def _vectors(kind: str, expected: str = "valid") -> list[str]:
     rows = []

@@ -21,16 +21,17 @@ from typing import Any, Dict, Iterator, List
 import pytest
 
 import mynumber
-from mynumber import _modules
 
-pytestmark = pytest.mark.skipif("jpki" not in _modules.compiled_modules, reason="built without the jpki module")
+from conftest import DATA_DIR
 
-if "jpki" in _modules.compiled_modules:
+pytestmark = pytest.mark.skipif("jpki" not in mynumber.available_modules(), reason="built without the jpki module")
+
+if "jpki" in mynumber.available_modules():
     from mynumber import jpki
     from mynumber.cli import main
 
 ROOT = pathlib.Path(__file__).resolve().parents[3]
-REFERENCE = ROOT.parent / "shared" / "reference" / "jpki"
+REFERENCE = DATA_DIR / "jpki"  # the J-LIS root certificates (data/jpki/README.md)
 
 
 def _generator() -> pathlib.Path:

@@ -9,11 +9,10 @@ from typing import Any
 import pytest
 
 import mynumber
-from mynumber import _modules
 
-pytestmark = pytest.mark.skipif("law" not in _modules.compiled_modules, reason="built without the law module")
+pytestmark = pytest.mark.skipif("law" not in mynumber.available_modules(), reason="built without the law module")
 
-if "law" in _modules.compiled_modules:
+if "law" in mynumber.available_modules():
     from mynumber import law
     from mynumber.cli import main
 

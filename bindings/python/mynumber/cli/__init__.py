@@ -4,12 +4,13 @@ Each command group lives in ``mynumber/cli/<group>.py`` and exposes ``register(s
 which adds its subcommands with ``subparsers.add_parser(..., parents=[common_options()])`` and
 sets ``func`` (``args -> exit code``) on each. A group with several commands may also expose
 ``register_command(subparsers, name)``, which adds only the command ``name``. Groups are found from the fixed list ``GROUPS``;
-an optional module's group is skipped when its file is absent or its compiled part is not in
-``mynumber._modules.compiled_modules``.
+an optional module's group is skipped when its file is absent or its extension ``mynumber._<m>`` was
+not built, and a command of such a group reports ``mynumber.ModuleNotBuiltError``'s message (which
+names the system packages to install) instead of argparse's "invalid choice".
 
 Start-up time is most of a short run, so a known command builds the parser of that command only
 (of its whole group if the group has no ``register_command``), a command of the "numbers" group
-(``mynumber validate`` and the like) imports neither ``mynumber._modules`` (and with it OpenSSL,
+(``mynumber validate`` and the like) imports no optional module's extension (and with it OpenSSL,
 SQLite, pcsc-lite) nor the other groups, and nothing here imports ``typing`` at run time.
 
 Exit codes: 0 everything valid, 1 something invalid, 2 usage or input error.
@@ -22,6 +23,7 @@ import importlib
 import sys
 
 from .. import _core
+from .._optional import ModuleNotBuiltError, is_built
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -69,14 +71,11 @@ def available_groups(among: Sequence[str] = GROUPS) -> List[str]:
 
 
 def _optional_group_present(name: str) -> bool:
-    """True if the group file of optional module `name` is installed and the module compiled in.
-    Imports ``mynumber._modules``, with its libraries: never called for the numbers group, which
-    is always present."""
+    """True if the group file of optional module `name` is installed and the module was built (its
+    extension is looked up, not loaded)."""
     import importlib.util
 
-    from .. import _modules
-
-    return importlib.util.find_spec(f"{__name__}.{name}") is not None and name in _modules.compiled_modules
+    return importlib.util.find_spec(f"{__name__}.{name}") is not None and is_built(name)
 
 
 def build_parser(groups: Optional[Sequence[str]] = None, command: Optional[str] = None) -> argparse.ArgumentParser:
@@ -121,6 +120,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     group = COMMANDS.get(command) if command is not None else None
     if group is not None and available_groups([group]):
         parser = build_parser([group], command)
+    elif group is not None and group != "numbers" and not is_built(group):
+        # The same message as `import mynumber.<group>`, in place of argparse's "invalid choice".
+        print(f"mynumber: {ModuleNotBuiltError(group)}", file=sys.stderr)
+        return EXIT_USAGE
     else:
         parser = build_parser()
     args = parser.parse_args(arguments)

@@ -14,8 +14,9 @@ import json
 import sys
 from typing import Any, Callable, Dict, List, Mapping, Optional
 
-from .. import _core, _modules
+from .. import _core
 from .. import law as _law
+from .._law import law_answer_question_json
 from . import EXIT_OK, EXIT_USAGE, common_options
 
 JST = _dt.timezone(_dt.timedelta(hours=9))
@@ -112,7 +113,7 @@ def _run(question: str, build: Callable[[argparse.Namespace], Dict[str, Any]]) -
         request = {"date": args.date or _today(), "trace": not args.no_trace}
         request.update({k: v for k, v in build(args).items() if v is not None})
         try:
-            response = json.loads(_modules.law_answer_question_json(question, json.dumps(request, ensure_ascii=False)))
+            response = json.loads(law_answer_question_json(question, json.dumps(request, ensure_ascii=False)))
         except _core.LawQueryError as exc:
             if as_json:
                 sys.stdout.write(json.dumps({"error": {"code": exc.code, "reason": exc.reason, "message": str(exc)}},

@@ -18,7 +18,8 @@ import os
 import sys
 from typing import Any, Dict, Iterator, Optional, Tuple
 
-from .. import _core, _modules
+from .. import _core, _secure
+from .._optional import is_built
 from . import EXIT_INVALID, EXIT_OK, EXIT_USAGE, common_options
 
 DEFAULT_KEY_ENV = "MYNUMBER_KEYS"
@@ -38,18 +39,18 @@ def _add_key_options(parser: argparse.ArgumentParser, required: bool = True) -> 
                         help=f"environment variable holding key entries{what} (default: {DEFAULT_KEY_ENV})")
 
 
-def _optional_ring(args: argparse.Namespace) -> Optional[_modules.KeyRing]:
+def _optional_ring(args: argparse.Namespace) -> Optional[_secure.KeyRing]:
     """The ring named by --key-file / --key-env, or None when neither is given."""
     if args.key_file and args.key_env:
         raise _UsageError("give --key-file or --key-env, not both")
     if args.key_file:
-        return _modules.KeyRing.load_file(args.key_file)
+        return _secure.KeyRing.load_file(args.key_file)
     if args.key_env:
-        return _modules.KeyRing.from_env(args.key_env)
+        return _secure.KeyRing.from_env(args.key_env)
     return None
 
 
-def _ring(args: argparse.Namespace) -> _modules.KeyRing:
+def _ring(args: argparse.Namespace) -> _secure.KeyRing:
     """The ring named by the options, else the one in $MYNUMBER_KEYS; never from argv."""
     ring = _optional_ring(args)
     if ring is not None:
@@ -57,7 +58,7 @@ def _ring(args: argparse.Namespace) -> _modules.KeyRing:
     if DEFAULT_KEY_ENV not in os.environ:
         raise _UsageError(f"no keys: pass --key-file PATH or set {DEFAULT_KEY_ENV} (keys are never read from "
                           "the command line)")
-    return _modules.KeyRing.from_env(DEFAULT_KEY_ENV)
+    return _secure.KeyRing.from_env(DEFAULT_KEY_ENV)
 
 
 def _add_inputs(parser: argparse.ArgumentParser, what: str) -> None:
@@ -144,10 +145,11 @@ def _report(args: argparse.Namespace, line: int, record: Dict[str, Any], exc: _c
 
 def _check_basis(basis: Optional[str]) -> None:
     """A legal basis must be a rule id of the law module when that module is compiled in."""
-    if basis is None or "law" not in _modules.compiled_modules:
+    if basis is None or not is_built("law"):
         return
-    known = getattr(_modules, "law_rule_ids", None)
-    if known is not None and basis not in known():
+    from .._law import law_rule_ids
+
+    if basis not in law_rule_ids():
         raise _UsageError(f"unknown legal basis {basis!r}: use a rule id of the law module (e.g. A9.RELATED_AFFAIRS)")
 
 
@@ -155,7 +157,7 @@ def _audit(args: argparse.Namespace, action: str, record_id: str) -> None:
     """Appends an access event when --audit-log is given."""
     if not getattr(args, "audit_log", None):
         return
-    log = _modules.AuditLog(args.audit_log)
+    log = _secure.AuditLog(args.audit_log)
     log.append(actor=args.actor, action=action, purpose=args.purpose, record_id=record_id,
                legal_basis=args.basis)
 
@@ -192,7 +194,7 @@ def cmd_token(args: argparse.Namespace) -> int:
     for line, text in _inputs(args):
         shown = _show(text, args.reveal)
         try:
-            token = _modules.derive_token(text, args.domain, ring)
+            token = _secure.derive_token(text, args.domain, ring)
         except _core.MyNumberError as exc:
             _report(args, line, {"input": shown}, exc)
             status = EXIT_INVALID
@@ -210,7 +212,7 @@ def cmd_seal(args: argparse.Namespace) -> int:
             status = EXIT_INVALID
             continue
         try:
-            sealed = _modules.seal(value, record, ring)
+            sealed = _secure.seal(value, record, ring)
             _audit(args, "store", record)
         except _core.MyNumberError as exc:
             _report(args, line, {"record": record, "input": _show(value, args.reveal)}, exc)
@@ -229,12 +231,12 @@ def _open(args: argparse.Namespace, reseal: bool) -> int:
             status = EXIT_INVALID
             continue
         try:
-            sealed = _modules.SealedValue.parse(value.strip())
+            sealed = _secure.SealedValue.parse(value.strip())
             if reseal:
-                again = _modules.reseal(sealed, record, ring)
+                again = _secure.reseal(sealed, record, ring)
                 _emit(args, {"record": record, "sealed": str(again)}, f"{record}\t{again}")
                 continue
-            number = _modules.unseal(sealed, record, ring)
+            number = _secure.unseal(sealed, record, ring)
             if args.reveal:
                 _audit(args, "reveal", record)
         except _core.MyNumberError as exc:
@@ -262,7 +264,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
         if not sep or not entries.isdigit():
             raise _UsageError("--expect-head must be ENTRIES:HASH")
         expected = (int(entries), digest)
-    log = _modules.AuditLog(args.log, ring)
+    log = _secure.AuditLog(args.log, ring)
     try:
         entries_found, head = log.verify(expected)
     except _core.TamperError as exc:
@@ -277,7 +279,7 @@ def cmd_audit_verify(args: argparse.Namespace) -> int:
 def cmd_audit_append(args: argparse.Namespace) -> int:
     ring = _optional_ring(args)
     _check_basis(args.basis)
-    log = _modules.AuditLog(args.log, ring)
+    log = _secure.AuditLog(args.log, ring)
     line = log.append(actor=args.actor, action=args.action, purpose=args.purpose, record_id=args.record,
                       legal_basis=args.basis, detail=args.detail)
     sys.stdout.write(line + "\n")
@@ -288,12 +290,12 @@ def cmd_audit_certificate(args: argparse.Namespace) -> int:
     ring = _optional_ring(args)
     with open(args.log, encoding="utf-8", newline="") as f:
         text = f.read()
-    sys.stdout.write(_modules.deletion_certificate(text, args.issuer, record_id=args.record, ring=ring) + "\n")
+    sys.stdout.write(_secure.deletion_certificate(text, args.issuer, record_id=args.record, ring=ring) + "\n")
     return EXIT_OK
 
 
 def cmd_key_generate(args: argparse.Namespace) -> int:
-    entry = _modules.generate_key_entry(args.id)
+    entry = _secure.generate_key_entry(args.id)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
     try:
         fd = os.open(args.out, flags, 0o600)

@@ -1,0 +1,12 @@
+// File: jpki_extension.cpp — the extension mynumber._jpki: JPKI certificates (jpki.cpp). It links OpenSSL's libcrypto,
+// which only `import mynumber.jpki` loads. Its errors are raised as the exception classes of mynumber._core, which it
+// imports first.
+#include <pybind11/pybind11.h>
+
+#include "py_common.hpp"
+
+PYBIND11_MODULE(_jpki, m) {
+  m.doc() = "Private extension of the mynumber package (mynumber.jpki); use the public module instead.";
+  mynumber::python::adopt_exception_classes();
+  mynumber::python::register_jpki(m);
+}
