@@ -1,8 +1,15 @@
 # mynumber::corp — NTA corporate-number data: bulk-file reader, Web-API formats, SQLite store.
 # Header-only; needs SQLite 3 (the store) and zlib (reading the NTA .zip files directly).
-find_package(SQLite3 QUIET)
-find_package(ZLIB QUIET)
-if(SQLite3_FOUND AND ZLIB_FOUND)
+mynumber_module_option(corp "NTA corporate-number data: bulk files, Web-API, store (SQLite 3, zlib)")
+if(MYNUMBER_WANT_CORP)
+  find_package(SQLite3 QUIET)
+  find_package(ZLIB QUIET)
+endif()
+mynumber_module_decide(corp
+  NEEDS SQLite3_FOUND "SQLite 3" libsqlite3-dev
+  NEEDS ZLIB_FOUND "zlib" zlib1g-dev
+  DETAIL "SQLite ${SQLite3_VERSION}, zlib ${ZLIB_VERSION_STRING}")
+if(MYNUMBER_HAS_CORP)
   add_library(mynumber_corp INTERFACE)
   add_library(mynumber::corp ALIAS mynumber_corp)
   set_target_properties(mynumber_corp PROPERTIES EXPORT_NAME corp)
@@ -14,8 +21,6 @@ if(SQLite3_FOUND AND ZLIB_FOUND)
   mynumber_verify_headers(mynumber_corp)
   list(APPEND MYNUMBER_EXPORTED_TARGETS mynumber_corp)
   list(APPEND MYNUMBER_FOUND_COMPONENTS corp)
-else()
-  message(STATUS "mynumber: corp module disabled (SQLite3 found: ${SQLite3_FOUND}, ZLIB found: ${ZLIB_FOUND})")
 endif()
 
 # Synthetic NTA bulk-file generator (tools/gen_nta_bulk.cpp) and the corporate-data benchmark

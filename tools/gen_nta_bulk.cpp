@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
@@ -116,6 +117,7 @@ int main(int argc, char** argv) {
   }
   try {
     const auto t0 = std::chrono::steady_clock::now();
+    std::filesystem::create_directories(out);  // --out may name a directory that does not exist yet
     nta_synth::world w(cfg);
     nta_synth::cp932_encoder sjis;
     const auto write_snapshot = [&](nta_synth::civil_date day) {

@@ -12,7 +12,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 packages=(
   build-essential cmake ninja-build pkg-config git
   clang libclang-rt-14-dev            # clang presets and libFuzzer
-  clang-format                        # the format check (tools/format.sh --check)
+  clang-format clang-tidy             # tools/format.sh --check, tools/lint.sh (core headers)
   libssl-dev libfmt-dev doctest-dev   # OpenSSL 3, {fmt}, doctest
   libpcsclite-dev pcscd vsmartcard-vpcd opensc   # PC/SC stack, virtual reader, OpenSC interop
   libsqlite3-dev zlib1g-dev           # corporate-data store and NTA .zip files

@@ -24,26 +24,52 @@ inline constexpr std::string_view peppol_participant_scheme = "iso6523-actorid-u
 // A party identified under ICD 0188 or 0221.
 class party_identifier {
  public:
-  party_identifier(const corporate_number& n) : value_(n) {}
-  party_identifier(const invoice_number& n) : value_(n) {}
+  // Implicit on purpose: either number is a party identifier wherever one is expected.
+  party_identifier(const corporate_number& n) : value_(n) {}  // NOLINT(google-explicit-constructor)
+  party_identifier(const invoice_number& n) : value_(n) {}    // NOLINT(google-explicit-constructor)
 
   [[nodiscard]] icd scheme() const noexcept {
     return std::holds_alternative<corporate_number>(value_) ? icd::jp_corporate_number : icd::jp_invoice_number;
   }
-  [[nodiscard]] const corporate_number* corporate() const noexcept { return std::get_if<corporate_number>(&value_); }
-  [[nodiscard]] const invoice_number* invoice() const noexcept { return std::get_if<invoice_number>(&value_); }
+
+  // The number inside, by value: the Corporate Number (ICD 0188) or the T-number (ICD 0221).
+  // The try_ forms fail with errc::invalid_argument when the identifier holds the other one.
+  [[nodiscard]] result<corporate_number> try_corporate() const {
+    if (const auto* c = if_corporate()) return *c;
+    return error_info{errc::invalid_argument, no_position, -1, "the identifier is a T-number (ICD 0221)"};
+  }
+  [[nodiscard]] corporate_number corporate() const { return try_corporate().value(); }
+  [[nodiscard]] result<invoice_number> try_invoice() const {
+    if (const auto* t = if_invoice()) return *t;
+    return error_info{errc::invalid_argument, no_position, -1, "the identifier is a Corporate Number (ICD 0188)"};
+  }
+  [[nodiscard]] invoice_number invoice() const { return try_invoice().value(); }
+
+  // The number inside without a copy, or nullptr when it holds the other one (as std::get_if).
+  // Only on an lvalue: the pointer points into *this, so on a temporary it would dangle.
+  [[nodiscard]] const corporate_number* if_corporate() const& noexcept {
+    return std::get_if<corporate_number>(&value_);
+  }
+  [[nodiscard]] const invoice_number* if_invoice() const& noexcept { return std::get_if<invoice_number>(&value_); }
+  [[nodiscard]] const corporate_number* if_corporate() const&& = delete;
+  [[nodiscard]] const invoice_number* if_invoice() const&& = delete;
 
   // "0188:7000012050002" or "0221:T7000012050002".
   [[nodiscard]] std::string to_iso6523() const {
-    if (const auto* c = corporate()) return "0188:" + c->reveal();
-    return "0221:" + invoice()->to_string();
+    if (const auto* c = if_corporate()) return "0188:" + c->reveal();
+    return "0221:" + if_invoice()->to_string();
   }
   // "iso6523-actorid-upis::0188:7000012050002".
   [[nodiscard]] std::string to_peppol_participant() const {
     return std::string(peppol_participant_scheme) + "::" + to_iso6523();
   }
 
-  friend bool operator==(const party_identifier& a, const party_identifier& b) noexcept { return a.value_ == b.value_; }
+  // Same scheme and same digits. Written out rather than variant's ==, which is not noexcept.
+  friend bool operator==(const party_identifier& a, const party_identifier& b) noexcept {
+    if (a.value_.index() != b.value_.index()) return false;
+    if (const auto* c = a.if_corporate()) return *c == *b.if_corporate();
+    return *a.if_invoice() == *b.if_invoice();
+  }
   friend bool operator!=(const party_identifier& a, const party_identifier& b) noexcept { return !(a == b); }
 
  private:
@@ -73,7 +99,7 @@ class party_identifier {
 [[nodiscard]] inline result<party_identifier> try_parse_peppol_participant(std::string_view text) {
   if (text.empty()) return errc::empty;
   const std::size_t sep = text.find("::");
-  if (sep == std::string_view::npos || sep != peppol_participant_scheme.size())
+  if (sep != peppol_participant_scheme.size())  // also when there is no "::" (npos)
     return error_info{errc::unknown_scheme, 0, -1, "expected 'iso6523-actorid-upis::'"};
   for (std::size_t i = 0; i < sep; ++i) {
     char c = text[i];

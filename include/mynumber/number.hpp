@@ -85,8 +85,9 @@ class basic_number {
   }
   [[nodiscard]] static basic_number from_base(std::string_view base) { return try_from_base(base).value(); }
 
-  // From a compile-time checked literal (see literals below).
-  basic_number(const basic_literal<Kind>& literal) noexcept : digits_(literal.digits_) {}
+  // From a compile-time checked literal (see literals below); implicit, so a literal is a number.
+  basic_number(const basic_literal<Kind>& literal) noexcept  // NOLINT(google-explicit-constructor)
+      : digits_(literal.digits_) {}
 
   basic_number(const basic_number&) = default;
   basic_number& operator=(const basic_number&) = default;

@@ -21,10 +21,11 @@ class [[nodiscard]] result {
   using value_type = T;
   using error_type = error_info;
 
-  result(const T& value) : state_(std::in_place_index<0>, value) {}
-  result(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}
-  result(error_info err) : state_(std::in_place_index<1>, std::move(err)) {}
-  result(errc code) : state_(std::in_place_index<1>, error_info{code}) {}
+  // Implicit on purpose (as std::expected's are): try_x returns a value, an error_info or an errc.
+  result(const T& value) : state_(std::in_place_index<0>, value) {}           // NOLINT(google-explicit-constructor)
+  result(T&& value) : state_(std::in_place_index<0>, std::move(value)) {}     // NOLINT(google-explicit-constructor)
+  result(error_info err) : state_(std::in_place_index<1>, std::move(err)) {}  // NOLINT(google-explicit-constructor)
+  result(errc code) : state_(std::in_place_index<1>, error_info{code}) {}     // NOLINT(google-explicit-constructor)
 
   [[nodiscard]] bool has_value() const noexcept { return state_.index() == 0; }
   explicit operator bool() const noexcept { return has_value(); }
@@ -71,8 +72,9 @@ class [[nodiscard]] result<void> {
   using error_type = error_info;
 
   result() = default;
-  result(error_info err) : error_(std::move(err)) {}
-  result(errc code) : error_(error_info{code}) {}
+  // Implicit on purpose, as above.
+  result(error_info err) : error_(std::move(err)) {}  // NOLINT(google-explicit-constructor)
+  result(errc code) : error_(error_info{code}) {}     // NOLINT(google-explicit-constructor)
 
   [[nodiscard]] bool has_value() const noexcept { return error_.code == errc::ok; }
   explicit operator bool() const noexcept { return has_value(); }

@@ -64,8 +64,8 @@ template <class F>
                               mn_error* err) {
   if (!id) return fail(err, id.error());
   if (icd != nullptr) *icd = static_cast<int>(id->scheme());
-  if (const auto* c = id->corporate()) return write(c->reveal(), out, out_size, err);
-  return write(id->invoice()->to_string(), out, out_size, err);
+  if (const auto* c = id->if_corporate()) return write(c->reveal(), out, out_size, err);
+  return write(id->if_invoice()->to_string(), out, out_size, err);
 }
 
 template <class Validate>

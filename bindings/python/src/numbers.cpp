@@ -761,8 +761,8 @@ void register_numbers(py::module_& m) {
       "to_peppol", [party](py::handle n) { return party(n).to_peppol_participant(); }, py::arg("number"),
       "Peppol participant id 'iso6523-actorid-upis::0188:…' / '…::0221:T…'.");
   const auto split = [](const party_identifier& id) {
-    if (const auto* c = id.corporate()) return py::make_tuple(188, c->reveal());
-    return py::make_tuple(221, id.invoice()->to_string());
+    if (const auto* c = id.if_corporate()) return py::make_tuple(188, c->reveal());
+    return py::make_tuple(221, id.if_invoice()->to_string());
   };
   m.def(
       "parse_iso6523", [split](py::handle id) { return split(try_parse_iso6523(text_arg(id)).value()); },

@@ -64,7 +64,7 @@ inline const char* scalar_line(const char* p, const char* end, number_kind kind,
                                bool& well_formed) noexcept {
   const void* hit = std::memchr(p, '\n', static_cast<std::size_t>(end - p));
   const char* eol = hit != nullptr ? static_cast<const char*>(hit) : end;
-  std::size_t len = static_cast<std::size_t>(eol - p);
+  auto len = static_cast<std::size_t>(eol - p);
   crlf = len != 0 && p[len - 1] == '\r';
   if (crlf) --len;
   status = static_cast<std::uint8_t>(validate(kind, std::string_view(p, len)).code);

@@ -29,8 +29,7 @@
 #include "utf8.hpp"
 
 MYNUMBER_BEGIN_NAMESPACE
-namespace detail {
-namespace json {
+namespace detail::json {
 
 enum class kind : std::uint8_t { null, boolean, number, string, array, object };
 
@@ -509,8 +508,7 @@ class writer {
   bool after_key_ = false;
 };
 
-}  // namespace json
-}  // namespace detail
+}  // namespace detail::json
 MYNUMBER_END_NAMESPACE
 
 #endif  // MYNUMBER_DETAIL_JSON_HPP

@@ -12,7 +12,7 @@ MYNUMBER_BEGIN_NAMESPACE
 namespace detail {
 
 inline void secure_wipe(void* data, std::size_t size) noexcept {
-  volatile unsigned char* p = static_cast<volatile unsigned char*>(data);
+  auto* p = static_cast<volatile unsigned char*>(data);
   while (size-- != 0) *p++ = 0;
 }
 

@@ -1,0 +1,17 @@
+# mynumber::fmt — fmt::formatter specialisations for the number types (include/mynumber/fmt.hpp).
+# Header-only; needs {fmt} 9 or later.
+mynumber_module_option(fmt "fmt::formatter support for the number types ({fmt} 9)")
+if(MYNUMBER_WANT_FMT)
+  find_package(fmt 9 QUIET)
+endif()
+mynumber_module_decide(fmt NEEDS fmt_FOUND "{fmt} 9" libfmt-dev DETAIL "{fmt} ${fmt_VERSION}")
+if(MYNUMBER_HAS_FMT)
+  add_library(mynumber_fmt INTERFACE)
+  add_library(mynumber::fmt ALIAS mynumber_fmt)
+  set_target_properties(mynumber_fmt PROPERTIES EXPORT_NAME fmt)
+  target_link_libraries(mynumber_fmt INTERFACE mynumber_core fmt::fmt)
+  target_sources(mynumber_fmt INTERFACE FILE_SET HEADERS BASE_DIRS include FILES include/mynumber/fmt.hpp)
+  mynumber_verify_headers(mynumber_fmt)
+  list(APPEND MYNUMBER_EXPORTED_TARGETS mynumber_fmt)
+  list(APPEND MYNUMBER_FOUND_COMPONENTS fmt)
+endif()
